@@ -1,0 +1,15 @@
+from django import template
+
+from clientdesk.accounts import grants as G
+
+register = template.Library()
+
+
+@register.filter
+def grant_label(grant: str) -> str:
+    return G.LABELS.get(grant, grant)
+
+
+@register.filter
+def area_label(area: str) -> str:
+    return G.AREA_LABELS.get(area, area)

@@ -1,0 +1,14 @@
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+def normalize_phone(value: str, country: str | None) -> str:
+    """A phone number in E.164 form, or a ValidationError that says what is wrong."""
+    try:
+        number = phonenumbers.parse(value, (country or "RO").upper())
+    except phonenumbers.NumberParseException:
+        raise ValidationError(_("Enter a phone number, for example +40 721 234 567.")) from None
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(_("This phone number is not valid."))
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -1,0 +1,20 @@
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+class BackofficeConfig(AppConfig):
+    name = "clientdesk.backoffice"
+    label = "backoffice"
+
+    def ready(self) -> None:
+        post_migrate.connect(_ensure_roles_once_permissions_exist, dispatch_uid="clientdesk-roles")
+
+
+def _ensure_roles_once_permissions_exist(sender, **kwargs) -> None:
+    # post_migrate fires per app, in INSTALLED_APPS order, each creating its own
+    # permissions: the roles can take them all only after the last app.
+    if sender is not list(apps.get_app_configs())[-1]:
+        return
+    from clientdesk.backoffice.roles import ensure_roles
+
+    ensure_roles()

@@ -1,0 +1,47 @@
+"""Vendor staff roles as groups with permissions, kept in step on every migrate."""
+
+from django.contrib.auth.models import Group, Permission
+
+SUPPORT_AGENT = "Support agent"
+CONTRACTS_REPRESENTATIVE = "Contracts representative"
+BILLING = "Billing"
+VENDOR_ADMIN = "Vendor admin"
+
+# (app_label, codename) pairs; the vendor admin holds every permission.
+ROLE_PERMISSIONS = {
+    SUPPORT_AGENT: [
+        ("accounts", "view_customeraccount"),
+        ("accounts", "view_user"),
+        ("accounts", "view_membership"),
+        ("kb", "view_article"),
+        ("kb", "change_article"),
+        ("kb", "add_article"),
+    ],
+    CONTRACTS_REPRESENTATIVE: [
+        ("accounts", "view_customeraccount"),
+        ("accounts", "view_user"),
+        ("accounts", "view_membership"),
+        ("accounts", "view_accessrequest"),
+        ("accounts", "decide_accessrequest"),
+    ],
+    BILLING: [
+        ("accounts", "view_customeraccount"),
+        ("accounts", "view_accessrequest"),
+        ("accounts", "decide_accessrequest"),
+    ],
+}
+
+
+def ensure_roles() -> None:
+    for name, pairs in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = [
+            perm
+            for app_label, codename in pairs
+            for perm in Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        ]
+        group.permissions.set(wanted)
+    admin, _created = Group.objects.get_or_create(name=VENDOR_ADMIN)
+    admin.permissions.set(Permission.objects.all())

@@ -1,0 +1,60 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+
+from clientdesk.core.models import AuditEvent, OutboundEmail, VendorConfig
+
+admin.site.site_header = _("clientdesk back office")
+admin.site.site_title = _("clientdesk back office")
+admin.site.index_title = _("Administration")
+
+
+@admin.register(VendorConfig)
+class VendorConfigAdmin(admin.ModelAdmin):
+    fieldsets = [
+        (_("Identity"), {"fields": ["name", "legal_name", "tax_id", "logo", "website"]}),
+        (_("Colours"), {"fields": ["primary_colour", "accent_colour"]}),
+        (
+            _("Customer support"),
+            {"fields": ["support_phone", "support_email", "fax", "hours_open", "hours_close"]},
+        ),
+        (_("Calendar"), {"fields": ["time_zone", "holidays_country"]}),
+        (_("Addresses"), {"fields": ["address", "postal_address"]}),
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        # One configuration: the list is the form.
+        return redirect("admin:core_vendorconfig_change", VendorConfig.get().pk)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "action", "actor", "subject", "account", "ip"]
+    list_filter = ["action"]
+    search_fields = ["actor__email", "subject__email", "account__name", "account__number"]
+    list_select_related = ["actor", "subject", "account"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "to", "subject", "status", "attempts", "sent_at"]
+    list_filter = ["status", "template"]
+    search_fields = ["to", "subject"]

@@ -1,0 +1,16 @@
+from django.conf import settings
+
+from clientdesk.accounts.queries import grants_held
+from clientdesk.core.models import VendorConfig
+from clientdesk.core.navigation import sections_for
+
+
+def portal(request) -> dict:
+    user = request.user
+    held = grants_held(user)
+    return {
+        "vendor": VendorConfig.get(),
+        "nav_sections": sections_for(user, held),
+        "held_grants": held,
+        "languages": settings.LANGUAGES,
+    }

@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from clientdesk.core.demo import identity
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (a fictional vendor, its customers and people); safe to run twice."
+
+    @transaction.atomic
+    def handle(self, *args, **options) -> None:
+        identity.load()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from clientdesk.api.urls import api
+
+urlpatterns = [
+    path("", include("clientdesk.core.urls")),
+    path("", include("clientdesk.accounts.urls")),
+    path("faq/", include("clientdesk.kb.urls")),
+    path("staff/", include("clientdesk.backoffice.urls")),
+    path("account/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("backoffice/", admin.site.urls),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,51 @@
+import json
+
+import pytest
+from django.urls import reverse
+
+from clientdesk.accounts.models import User
+from clientdesk.core.models import AuditEvent
+from tests.factories import PASSWORD, MembershipFactory
+
+
+@pytest.mark.django_db
+def test_the_export_holds_the_profile_consents_and_memberships(client):
+    membership = MembershipFactory(grant_orders=True)
+    user = membership.user
+    user.consents.create(kind="contact", version="v1", text="text", given_at=user.date_joined)
+    client.force_login(user)
+
+    response = client.get(reverse("my_data_export"))
+
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert data["profile"]["email"] == user.email
+    assert data["consents"][0]["version"] == "v1"
+    assert data["memberships"] == [
+        {
+            "account": membership.account.name,
+            "customer_number": membership.account.number,
+            "grants": ["orders"],
+        }
+    ]
+
+
+@pytest.mark.django_db
+def test_deleting_the_account_erases_the_user_after_confirmation(client):
+    user = MembershipFactory().user
+    client.force_login(user)
+    url = reverse("delete_account")
+    # Deleting asks for the password again first.
+    response = client.get(url)
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+
+    response = client.post(url, {"confirm": "someone@else.example"})
+    assert response.status_code == 200
+    assert "confirm" in response.context["form"].errors
+
+    response = client.post(url, {"confirm": user.email.upper()})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=user.pk).exists()
+    assert AuditEvent.objects.filter(action="user.deleted").exists()
+    assert client.get(reverse("dashboard")).status_code == 302

@@ -1,0 +1,106 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.urls import reverse
+
+from clientdesk.accounts.models import Consent, User
+from clientdesk.core.models import AuditEvent, OutboundEmail
+
+VALID = {
+    "email": "radu.stan@gamma.example",
+    "password1": "Munte-Verde-2026!",
+    "password2": "Munte-Verde-2026!",
+    "first_name": "Radu",
+    "last_name": "Stan",
+    "phone": "0722 555 109",
+    "company": "Gamma Energie SRL",
+    "job_title": "Achiziții",
+    "country": "RO",
+    "language": "ro",
+    "consent_contact": "on",
+    "consent_transfer": "on",
+}
+MANDATORY = [
+    "email",
+    "password1",
+    "first_name",
+    "last_name",
+    "phone",
+    "company",
+    "job_title",
+    "country",
+    "language",
+    "consent_contact",
+    "consent_transfer",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", MANDATORY)
+def test_it_refuses_each_missing_field_with_a_message_on_that_field_and_keeps_the_rest(
+    client, field
+):
+    data = {key: value for key, value in VALID.items() if key != field}
+    response = client.post(reverse("account_signup"), data)
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert field in form.errors
+    assert not User.objects.exists()
+    page = response.content.decode()
+    # What else was typed is still in the form.
+    for kept in ("first_name", "last_name", "company", "job_title"):
+        if kept != field:
+            assert f'value="{VALID[kept]}"' in page
+
+
+@pytest.mark.django_db
+def test_it_refuses_an_invalid_phone_number_on_the_phone_field(client):
+    response = client.post(reverse("account_signup"), {**VALID, "phone": "12"})
+    assert "phone" in response.context["form"].errors
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_weak_password(client):
+    data = {**VALID, "password1": "password", "password2": "password"}
+    response = client.post(reverse("account_signup"), data)
+    assert "password1" in response.context["form"].errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_registration_stores_the_profile_each_consent_with_version_and_time_and_asks_to_verify(
+    client,
+):
+    response = client.post(reverse("account_signup"), VALID)
+
+    assert response.status_code == 302
+    user = User.objects.get(email=VALID["email"])
+    assert (user.first_name, user.company, user.phone) == (
+        "Radu",
+        "Gamma Energie SRL",
+        "+40722555109",
+    )
+    consents = {consent.kind: consent for consent in user.consents.all()}
+    assert set(consents) == {Consent.Kind.CONTACT, Consent.Kind.TRANSFER}
+    for consent in consents.values():
+        assert consent.version == settings.CONSENT_VERSION
+        assert consent.given_at is not None
+        assert consent.text
+    assert not EmailAddress.objects.get(user=user).verified
+    assert OutboundEmail.objects.filter(to=VALID["email"]).count() == 1
+    assert AuditEvent.objects.filter(action="user.registered", subject=user).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_unverified_user_cannot_sign_in_or_reach_the_dashboard(client):
+    client.post(reverse("account_signup"), VALID)
+    client.logout()
+
+    response = client.post(
+        reverse("account_login"), {"login": VALID["email"], "password": VALID["password1"]}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))

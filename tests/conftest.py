@@ -1,0 +1,45 @@
+import pytest
+from django.core.cache import cache
+
+from tests.factories import MembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings):
+    # A fast hasher keeps the suite quick; the cache holds rate-limit counters.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()
+
+
+@pytest.fixture
+def alfa_admin(db):
+    """Ana at Alfa: every grant."""
+    return MembershipFactory(all_grants=True, account__name="Alfa Industries SRL").user
+
+
+@pytest.fixture
+def alfa(alfa_admin):
+    return alfa_admin.memberships.get().account
+
+
+@pytest.fixture
+def alfa_limited(alfa):
+    """Mihai at Alfa: requests and orders only."""
+    return MembershipFactory(account=alfa, grant_requests=True, grant_orders=True).user
+
+
+@pytest.fixture
+def beta_user(db):
+    """Elena at Beta: every grant, on another customer account."""
+    return MembershipFactory(all_grants=True, account__name="Beta Logistics SA").user
+
+
+@pytest.fixture
+def staff_user(db):
+    from django.contrib.auth.models import Group
+
+    from clientdesk.backoffice import roles
+
+    user = UserFactory(is_staff=True, email="contracts@vendor.test")
+    user.groups.set([Group.objects.get(name=roles.CONTRACTS_REPRESENTATIVE)])
+    return user

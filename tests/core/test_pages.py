@@ -1,0 +1,48 @@
+import pytest
+from django.urls import reverse
+
+from clientdesk.core.models import VendorConfig
+
+
+@pytest.mark.django_db
+def test_healthz_answers_200_with_the_database_reachable(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.django_db
+def test_the_visitor_home_shows_search_contact_and_the_way_in(client):
+    config = VendorConfig.get()
+    config.support_phone = "+40 31 555 0142"
+    config.save()
+    page = client.get("/").content.decode()
+    assert 'type="search"' in page
+    assert "+40 31 555 0142" in page
+    assert reverse("account_login") in page
+    assert reverse("account_signup") in page
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_strict_content_security_policy(client):
+    csp = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+
+
+@pytest.mark.django_db
+def test_the_vendor_colours_come_from_the_configuration(client):
+    config = VendorConfig.get()
+    config.primary_colour = "#123456"
+    config.save()
+    assert "--brand:#123456" in client.get(reverse("brand_css")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_dashboard_shows_only_what_the_grants_allow(client, alfa_admin, alfa_limited, alfa):
+    client.force_login(alfa_limited)
+    page = client.get(reverse("dashboard")).content.decode()
+    assert reverse("company_users", args=[alfa.public_id]) not in page
+    client.force_login(alfa_admin)
+    page = client.get(reverse("dashboard")).content.decode()
+    assert reverse("company_users", args=[alfa.public_id]) in page
