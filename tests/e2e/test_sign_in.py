@@ -1,0 +1,37 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import PASSWORD, MembershipFactory
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_customer_signs_in_with_the_keyboard_and_sees_their_dashboard(page):
+    user = MembershipFactory(all_grants=True, account__name="Alfa Industries SRL").user
+
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.get_by_role("link", name=re.compile("Autentificare|Sign in|Conectare")).first.click()
+    page.fill("input[name=login]", user.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(f"**{reverse('dashboard')}")
+    assert "Alfa Industries SRL" in page.content()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_load_no_script_or_style_that_the_csp_blocks(page):
+    blocked = []
+
+    def watch(message):
+        if "Content Security Policy" in message.text:
+            blocked.append(message.text)
+
+    page.on("console", watch)
+    for path in ("/", reverse("account_login"), reverse("account_signup")):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+    assert blocked == []
