@@ -9,7 +9,6 @@ urlpatterns = [
     path("faq/", include("clientdesk.kb.urls")),
     path("staff/", include("clientdesk.backoffice.urls")),
     path("account/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("backoffice/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

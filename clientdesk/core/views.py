@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views import i18n
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from clientdesk.accounts.queries import memberships_of
 from clientdesk.core.models import VendorConfig
@@ -41,6 +43,18 @@ def dashboard(request):
             "is_account_admin": any("admin" in m.grants for m in memberships),
         },
     )
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, remembered on the profile of a signed-in user."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language")
+    user = request.user
+    if user.is_authenticated and language in dict(settings.LANGUAGES) and language != user.language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return response
 
 
 @require_GET

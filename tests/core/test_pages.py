@@ -46,3 +46,14 @@ def test_the_dashboard_shows_only_what_the_grants_allow(client, alfa_admin, alfa
     client.force_login(alfa_admin)
     page = client.get(reverse("dashboard")).content.decode()
     assert reverse("company_users", args=[alfa.public_id]) in page
+
+
+@pytest.mark.django_db
+def test_a_signed_in_user_switching_language_keeps_it_on_their_profile(client, alfa_admin):
+    alfa_admin.language = "ro"
+    alfa_admin.save()
+    client.force_login(alfa_admin)
+    client.post(reverse("set_language"), {"language": "en", "next": "/portal/"})
+    alfa_admin.refresh_from_db()
+    assert alfa_admin.language == "en"
+    assert 'lang="en"' in client.get(reverse("dashboard")).content.decode()

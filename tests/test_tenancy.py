@@ -1,0 +1,73 @@
+"""The tenancy gate, walked: every customer-object URL answers 404 to other customers.
+
+Each URL of the portal that takes an identifier is listed in TENANT_URLS with a
+way to build it for an object of Alfa; a new such URL that is not listed fails
+the first test, so no route escapes the walk.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from clientdesk.accounts.models import Membership
+
+# URL names that take an identifier but show no customer data of an account.
+NOT_CUSTOMER_DATA = {
+    "invitation_accept",  # the token is the secret; tested in test_company_users
+    "set_language",
+}
+# Prefixes of URL names outside the customer portal (staff, identity, API docs).
+OTHER_NAMESPACES = ("admin:", "backoffice:", "api-v1:", "kb:")
+
+
+def build_company_users(alfa, alfa_admin):
+    return reverse("company_users", args=[alfa.public_id])
+
+
+def build_company_member(alfa, alfa_admin):
+    member = Membership.objects.get(user=alfa_admin)
+    return reverse("company_member", args=[alfa.public_id, member.pk])
+
+
+def build_company_member_revoke(alfa, alfa_admin):
+    member = Membership.objects.get(user=alfa_admin)
+    return reverse("company_member_revoke", args=[alfa.public_id, member.pk])
+
+
+TENANT_URLS = {
+    "company_users": (build_company_users, "get"),
+    "company_member": (build_company_member, "get"),
+    "company_member_revoke": (build_company_member_revoke, "post"),
+}
+
+
+def walk(resolver, prefix=""):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{pattern.namespace}:" if pattern.namespace else ""
+            yield from walk(pattern, prefix + namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield prefix + pattern.name, pattern
+
+
+def test_every_url_with_an_identifier_is_walked():
+    allauth_names = {"account_", "mfa_", "usersessions_", "socialaccount_"}
+    with_identifier = {
+        name
+        for name, pattern in walk(get_resolver())
+        if pattern.pattern.converters
+        and not name.startswith(OTHER_NAMESPACES)
+        and not any(name.startswith(prefix) for prefix in allauth_names)
+    }
+    assert with_identifier - NOT_CUSTOMER_DATA == set(TENANT_URLS)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(TENANT_URLS))
+def test_another_customers_user_gets_404(client, name, alfa, alfa_admin, beta_user):
+    build, method = TENANT_URLS[name]
+    url = build(alfa, alfa_admin)
+    client.force_login(alfa_admin)
+    if method == "get":
+        assert client.get(url).status_code == 200
+    client.force_login(beta_user)
+    assert getattr(client, method)(url).status_code == 404
