@@ -64,6 +64,9 @@ class ProfileForm(ProfileFieldsMixin):
 
 
 class AccessRequestForm(forms.ModelForm):
+    proof_kind = forms.ChoiceField(
+        label=_("Proof"), choices=AccessRequest.ProofKind.choices, widget=forms.RadioSelect
+    )
     areas = forms.MultipleChoiceField(
         label=_("Access requested"),
         choices=G.AREA_CHOICES,
@@ -75,7 +78,6 @@ class AccessRequestForm(forms.ModelForm):
         model = AccessRequest
         fields = ["customer_number", "proof_kind", "proof_number", "areas", "message"]
         widgets = {
-            "proof_kind": forms.RadioSelect,
             "message": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
