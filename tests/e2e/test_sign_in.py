@@ -23,15 +23,17 @@ def test_a_customer_signs_in_with_the_keyboard_and_sees_their_dashboard(page):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_pages_load_no_script_or_style_that_the_csp_blocks(page):
-    blocked = []
+def test_pages_load_every_asset_and_nothing_the_csp_blocks(page):
+    blocked, failed = [], []
 
     def watch(message):
         if "Content Security Policy" in message.text:
             blocked.append(message.text)
 
     page.on("console", watch)
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
     for path in ("/", reverse("account_login"), reverse("account_signup")):
         page.goto(path)
         page.wait_for_load_state("networkidle")
     assert blocked == []
+    assert failed == []
