@@ -1,9 +1,13 @@
-# Temporary file written by the lead so the project boots; the KB engineer replaces it whole.
 from django.urls import path
-from django.views.generic import TemplateView
+
+from clientdesk.kb import views
 
 app_name = "kb"
+
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="base.html"), name="home"),
-    path("search/", TemplateView.as_view(template_name="base.html"), name="search"),
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("categories/<slug:slug>/", views.category, name="category"),
+    path("articles/<slug:slug>/", views.article, name="article"),
+    path("articles/<slug:slug>/vote/", views.vote, name="vote"),
 ]

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from clientdesk.core.demo import identity
+from clientdesk.kb.services import load_demo_articles
 
 
 class Command(BaseCommand):
@@ -10,4 +11,5 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options) -> None:
         identity.load()
+        load_demo_articles()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

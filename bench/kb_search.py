@@ -1,0 +1,175 @@
+"""Knowledge-base search benchmark: quality on known and held-out queries, and
+latency at 5,000 articles, all through the real API (Django's test client).
+
+    .venv/bin/python bench/kb_search.py [ARTICLES_JSON] [--size 5000]
+
+Runs against a throwaway test database made from the configured one: SQLite
+by default, PostgreSQL when DATABASE_URL is set (postgres://...). Exits 1 if
+a target is missed: MRR@5 >= 0.95 on every query set, p95 < 20 ms.
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clientdesk.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from clientdesk.kb import services  # noqa: E402
+
+SAMPLE_DIR = ROOT.parent / "shared" / "kb-sample"
+HELD_OUT = ROOT / "tests" / "kb" / "data"
+MRR_TARGET = 0.95
+P95_TARGET_MS = 20.0
+RANK_DEPTH = 5
+
+
+def api_search(client: Client, lang: str, query: str, limit: int = RANK_DEPTH) -> list[str]:
+    response = client.get("/api/v1/kb/search", {"q": query, "lang": lang, "limit": limit})
+    assert response.status_code == 200, (query, response.status_code, response.content)
+    return [result["slug"] for result in response.json()["results"]]
+
+
+def quality(client: Client, name: str, queries: list[list[str]]) -> bool:
+    reciprocal_ranks = []
+    for lang, query, expected in queries:
+        slugs = api_search(client, lang, query)
+        rank = slugs.index(expected) + 1 if expected in slugs else 0
+        reciprocal_ranks.append(1 / rank if rank else 0.0)
+        if rank != 1:
+            print(
+                f"    rank {rank or '-'}: [{lang}] {query!r} -> wanted {expected}, got {slugs[:3]}"
+            )
+    mrr = statistics.fmean(reciprocal_ranks)
+    hit1 = sum(rr == 1.0 for rr in reciprocal_ranks) / len(reciprocal_ranks)
+    print(f"  {name:<44} n={len(queries):<3} MRR@5 {mrr:.3f}  hit@1 {hit1:.3f}")
+    return mrr >= MRR_TARGET
+
+
+def synthetic_corpus(size: int, seed: int = 7) -> list[dict]:
+    """Articles made of the demo content's words plus product codes and made-up
+    words, so the vocabulary grows with the corpus as a real one does."""
+    demo = json.loads(services.DEMO_ARTICLES.read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+    vocabulary = {
+        lang: [w for a in demo if a["lang"] == lang for w in f"{a['title']} {a['body']}".split()]
+        for lang in ("ro", "en")
+    }
+    syllables = ["ra", "mo", "ti", "ve", "lan", "dor", "ex", "pri", "sul", "ca", "net", "zo"]
+    articles = []
+    for number in range(size):
+        lang = ("ro", "en")[number % 2]
+        words = vocabulary[lang]
+        invented = ["".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(6)]
+        codes = [f"{rng.choice('ABCDEFGHKMXZ')}{rng.randint(100, 9999)}" for _ in range(2)]
+        body = rng.choices(words, k=rng.randint(60, 220)) + invented + codes
+        rng.shuffle(body)
+        articles.append(
+            {
+                "slug": f"bench-{number // 2}",
+                "category": rng.choice(["contracts", "ordering-delivery", "bench-misc"]),
+                "lang": lang,
+                "title": " ".join(rng.choices(words, k=rng.randint(4, 9)) + invented[:1]),
+                "body": " ".join(body),
+                "tags": rng.sample(words, 3) + codes[:1],
+            }
+        )
+    return articles
+
+
+def typing_prefixes(queries: list[list[str]]) -> list[list[str]]:
+    """What the live search sends while a word is still being typed."""
+    cut = []
+    for lang, query, expected in queries:
+        if len(query.split()[-1]) > 4:
+            cut.append([lang, query[:-2], expected])
+    return cut
+
+
+def latency(client: Client, queries: list[list[str]], passes: int) -> bool:
+    started = time.perf_counter()
+    api_search(client, "ro", "factura")
+    api_search(client, "en", "invoice")
+    print(
+        f"  first search after import (builds both indexes) {time.perf_counter() - started:.2f} s"
+    )
+    timings = []
+    for _ in range(passes):
+        for lang, query, _expected in queries:
+            started = time.perf_counter()
+            api_search(client, lang, query, limit=10)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    p50 = timings[len(timings) // 2]
+    p95 = timings[int(len(timings) * 0.95)]
+    p99 = timings[int(len(timings) * 0.99)]
+    print(
+        f"  {len(timings)} API searches: p50 {p50:.2f} ms  p95 {p95:.2f} ms  p99 {p99:.2f} ms"
+        f"  max {timings[-1]:.2f} ms"
+    )
+    return p95 < P95_TARGET_MS
+
+
+def run(sample: Path, size: int, passes: int) -> bool:
+    client = Client()
+    sample_queries = json.loads((sample.parent / "queries.json").read_text(encoding="utf-8"))
+    held_out_sample = json.loads((HELD_OUT / "heldout_sample_queries.json").read_text())
+    held_out_demo = json.loads((HELD_OUT / "heldout_demo_queries.json").read_text())
+    passed = True
+
+    print(f"Quality (top {RANK_DEPTH}, through GET /api/v1/kb/search)")
+    call_command("kb_import", str(sample))
+    passed &= quality(client, "sample queries, sample articles", sample_queries)
+    passed &= quality(client, "held-out queries, sample articles", held_out_sample)
+    services.load_demo_articles()
+    passed &= quality(client, "held-out queries, demo articles", held_out_demo)
+    call_command("kb_import", str(sample))
+    passed &= quality(client, "sample queries, sample + demo articles", sample_queries)
+    passed &= quality(client, "held-out queries, sample + demo articles", held_out_sample)
+
+    print(f"\nLatency at {size:,} more articles ({connection.vendor})")
+    started = time.perf_counter()
+    result = services.articles_import(data=synthetic_corpus(size))
+    print(f"  import of {result.total:,} articles {time.perf_counter() - started:.2f} s")
+    mix = sample_queries + held_out_sample + held_out_demo
+    passed &= latency(client, mix + typing_prefixes(mix), passes)
+    return passed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("articles", nargs="?", type=Path, default=SAMPLE_DIR / "articles.json")
+    parser.add_argument("--size", type=int, default=5000, help="synthetic articles to add")
+    parser.add_argument("--passes", type=int, default=10, help="times the query mix is run")
+    args = parser.parse_args()
+
+    setup_test_environment()
+    test_database = connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, serialize=False
+    )
+    print(f"Database: {connection.vendor} ({test_database}, thrown away afterwards)\n")
+    try:
+        passed = run(args.articles, args.size, args.passes)
+    finally:
+        connection.creation.destroy_test_db(test_database, verbosity=0)
+    print("\nAll targets met." if passed else "\nA target was missed.")
+    sys.exit(0 if passed else 1)
+
+
+if __name__ == "__main__":
+    main()
