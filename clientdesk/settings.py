@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "clientdesk.core",
     "clientdesk.accounts",
     "clientdesk.kb",
+    "clientdesk.orders",
     "clientdesk.backoffice",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -186,7 +187,9 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "clientdesk"
-USERSESSIONS_TRACK_ACTIVITY = True
+# Off: tracking writes the session row on every request (5 queries, one UPDATE);
+# the session list still shows where and when each session signed in.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 LANGUAGE_CODE = "ro"
 LANGUAGES = [("ro", _("Romanian")), ("en", _("English"))]

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("clientdesk.core.urls")),
     path("", include("clientdesk.accounts.urls")),
     path("faq/", include("clientdesk.kb.urls")),
+    path("orders/", include("clientdesk.orders.urls")),
     path("staff/", include("clientdesk.backoffice.urls")),
     path("account/", include("allauth.urls")),
     path("backoffice/", admin.site.urls),

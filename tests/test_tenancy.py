@@ -9,6 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from clientdesk.accounts.models import Membership
+from tests.orders.factories import OrderFactory
 
 # URL names that take an identifier but show no customer data of an account.
 NOT_CUSTOMER_DATA = {
@@ -33,10 +34,20 @@ def build_company_member_revoke(alfa, alfa_admin):
     return reverse("company_member_revoke", args=[alfa.public_id, member.pk])
 
 
+def build_order_detail(alfa, alfa_admin):
+    return reverse("orders:detail", args=[OrderFactory(account=alfa).public_id])
+
+
+def build_order_live(alfa, alfa_admin):
+    return reverse("orders:live", args=[OrderFactory(account=alfa).public_id])
+
+
 TENANT_URLS = {
     "company_users": (build_company_users, "get"),
     "company_member": (build_company_member, "get"),
     "company_member_revoke": (build_company_member_revoke, "post"),
+    "orders:detail": (build_order_detail, "get"),
+    "orders:live": (build_order_live, "get"),
 }
 
 

@@ -16,6 +16,12 @@ ROLE_PERMISSIONS = {
         ("kb", "view_article"),
         ("kb", "change_article"),
         ("kb", "add_article"),
+        ("orders", "view_order"),
+        ("orders", "view_orderline"),
+        ("orders", "view_orderstatuschange"),
+        ("orders", "view_shipment"),
+        ("orders", "view_shipmentline"),
+        ("orders", "view_shipmentevent"),
     ],
     CONTRACTS_REPRESENTATIVE: [
         ("accounts", "view_customeraccount"),

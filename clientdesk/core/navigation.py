@@ -35,6 +35,13 @@ SECTIONS = [
         "contact",
         public=True,
     ),
+    Section(
+        "orders",
+        _("My orders"),
+        _("Follow your orders and their deliveries, with the carriers' tracking links."),
+        "orders:list",
+        grant="orders",
+    ),
 ]
 
 

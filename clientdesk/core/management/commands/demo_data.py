@@ -3,6 +3,7 @@ from django.db import transaction
 
 from clientdesk.core.demo import identity
 from clientdesk.kb.services import load_demo_articles
+from clientdesk.orders import demo as orders_demo
 
 
 class Command(BaseCommand):
@@ -12,4 +13,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         identity.load()
         load_demo_articles()
+        orders_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,0 +1,84 @@
+"""Every read of orders that the pages need, through the tenancy gate.
+
+Each function takes the user and reads only what their ``orders`` grant lets
+them see; another customer's order does not exist for them (404).
+"""
+
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from clientdesk.accounts import grants as G
+from clientdesk.accounts.models import CustomerAccount
+from clientdesk.core.tenancy import accounts_visible_to, get_visible_or_404
+from clientdesk.orders.models import Order, OrderLine, Shipment, ShipmentLine
+
+
+def order_accounts(user) -> list[CustomerAccount]:
+    """The accounts whose orders the user may see; 404 when there are none."""
+    accounts = list(accounts_visible_to(user, G.ORDERS).only("pk", "name", "number"))
+    if not accounts:
+        raise Http404
+    return accounts
+
+
+def orders_matching(
+    user,
+    *,
+    q: str = "",
+    status: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+    po: str = "",
+    product: str = "",
+) -> QuerySet[Order]:
+    """The user's orders that pass the list's filters, newest first."""
+    orders = Order.objects.visible_to(user, G.ORDERS).select_related("account")
+    if q:
+        orders = orders.filter(Q(number__icontains=q) | Q(po_number__icontains=q))
+    if status:
+        orders = orders.filter(status=status)
+    if date_from:
+        orders = orders.filter(ordered_on__gte=date_from)
+    if date_to:
+        orders = orders.filter(ordered_on__lte=date_to)
+    if po:
+        orders = orders.filter(po_number__icontains=po)
+    if product:
+        # EXISTS rather than a join: an order with two matching lines is listed once.
+        lines = OrderLine.objects.filter(order=OuterRef("pk")).filter(
+            Q(product_code__icontains=product) | Q(description__icontains=product)
+        )
+        orders = orders.filter(Exists(lines))
+    return orders.order_by("-ordered_on", "-number")
+
+
+def order_page(user, public_id) -> Order:
+    """One order with everything its page shows, in a fixed number of queries."""
+    delivered = Q(shipment_items__shipment__status=Shipment.Status.DELIVERED)
+    lines = OrderLine.objects.annotate(
+        shipped=Coalesce(Sum("shipment_items__quantity"), 0),
+        delivered=Coalesce(Sum("shipment_items__quantity", filter=delivered), 0),
+    ).order_by("position")
+    shipments = Shipment.objects.select_related("carrier").prefetch_related(
+        "events",
+        Prefetch(
+            "items", queryset=ShipmentLine.objects.select_related("line").order_by("line__position")
+        ),
+    )
+    orders = Order.objects.select_related("account").prefetch_related(
+        Prefetch("lines", queryset=lines),
+        "status_changes",
+        Prefetch("shipments", queryset=shipments),
+    )
+    return get_visible_or_404(orders, user, G.ORDERS, public_id=public_id)
+
+
+def order_version(user, public_id) -> str:
+    """The order's version (see Order.version) in one small query, or 404."""
+    order = get_visible_or_404(
+        Order.objects.only("updated_at"), user, G.ORDERS, public_id=public_id
+    )
+    return order.version

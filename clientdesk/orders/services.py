@@ -1,0 +1,249 @@
+"""Every write of orders and shipments: what the ERP pushes (through the API, a CSV
+import or the demo data), one use case per function, atomic, idempotent by the
+ERP's identifiers.
+
+Each write bumps the order's ``updated_at``: that is how an open order page
+learns, on its next poll, that it has something new to show.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from clientdesk.accounts.models import CustomerAccount
+from clientdesk.orders.models import (
+    Carrier,
+    Order,
+    OrderLine,
+    OrderStatusChange,
+    Shipment,
+    ShipmentEvent,
+    ShipmentLine,
+)
+
+
+@dataclass(frozen=True)
+class LineData:
+    position: int
+    product_code: str
+    description: str
+    quantity: int
+    unit_price: Decimal
+    expected_on: date | None = None
+
+
+# The shipment status that the newest event of each kind implies.
+EVENT_SHIPMENT_STATUS = {
+    ShipmentEvent.Kind.PICKED_UP: Shipment.Status.IN_TRANSIT,
+    ShipmentEvent.Kind.IN_TRANSIT: Shipment.Status.IN_TRANSIT,
+    ShipmentEvent.Kind.AT_HUB: Shipment.Status.IN_TRANSIT,
+    ShipmentEvent.Kind.CUSTOMS: Shipment.Status.IN_TRANSIT,
+    ShipmentEvent.Kind.OUT_FOR_DELIVERY: Shipment.Status.OUT_FOR_DELIVERY,
+    ShipmentEvent.Kind.DELIVERED: Shipment.Status.DELIVERED,
+    ShipmentEvent.Kind.FAILED_ATTEMPT: Shipment.Status.EXCEPTION,
+    ShipmentEvent.Kind.RETURNED: Shipment.Status.RETURNED,
+}
+
+
+def _touch(order_id: int) -> None:
+    Order.objects.filter(pk=order_id).update(updated_at=timezone.now())
+
+
+@transaction.atomic
+def order_upsert(
+    *,
+    account: CustomerAccount,
+    external_id: str,
+    number: str,
+    ordered_on: date,
+    status: str,
+    lines: Sequence[LineData],
+    po_number: str = "",
+    currency: str = "RON",
+    expected_on: date | None = None,
+    delivery_address: str = "",
+    at: datetime | None = None,
+) -> Order:
+    """Create or update the order the ERP knows as ``external_id``, with all its lines.
+
+    A change of status is recorded in the timeline at ``at`` (default: now).
+    """
+    _check_lines(lines)
+    order = Order.objects.select_for_update().filter(external_id=external_id).first()
+    if order is None:
+        order = Order(external_id=external_id, account=account)
+    elif order.account_id != account.pk:
+        raise ValidationError(_("An order cannot move to another customer account."))
+    previous_status = order.status if order.pk else None
+    order.number = number
+    order.po_number = po_number
+    order.status = status
+    order.ordered_on = ordered_on
+    order.expected_on = expected_on
+    order.currency = currency
+    order.delivery_address = delivery_address
+    order.total = sum((line.quantity * line.unit_price for line in lines), Decimal("0.00"))
+    order.full_clean()
+    order.save()
+
+    for line in lines:
+        OrderLine.objects.update_or_create(
+            order=order,
+            position=line.position,
+            defaults={
+                "product_code": line.product_code,
+                "description": line.description,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+                "expected_on": line.expected_on,
+            },
+        )
+    order.lines.exclude(position__in=[line.position for line in lines]).delete()
+    if status != previous_status:
+        OrderStatusChange.objects.create(
+            order=order, status=status, occurred_at=at or timezone.now()
+        )
+    return order
+
+
+def _check_lines(lines: Sequence[LineData]) -> None:
+    if not lines:
+        raise ValidationError(_("An order needs at least one line."))
+    positions = [line.position for line in lines]
+    if len(set(positions)) != len(positions):
+        raise ValidationError(_("Two lines of the order have the same position."))
+    for line in lines:
+        if line.quantity < 1 or line.unit_price < 0:
+            raise ValidationError(
+                _("Line %(position)s needs a positive quantity and a price of zero or more."),
+                params={"position": line.position},
+            )
+
+
+@transaction.atomic
+def order_status_set(*, order: Order, status: str, at: datetime | None = None) -> Order:
+    """Move the order to ``status`` and record the step; nothing happens if it is already there."""
+    if status not in Order.Status.values:
+        raise ValidationError(_("Unknown order status %(status)s."), params={"status": status})
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.status != status:
+        order.status = status
+        order.save(update_fields=["status", "updated_at"])
+        OrderStatusChange.objects.create(
+            order=order, status=status, occurred_at=at or timezone.now()
+        )
+    return order
+
+
+@transaction.atomic
+def shipment_upsert(
+    *,
+    order: Order,
+    external_id: str,
+    carrier_code: str = "",
+    carrier_name: str = "",
+    tracking_number: str = "",
+    status: str = Shipment.Status.PREPARING,
+    shipped_at: datetime | None = None,
+    delivered_at: datetime | None = None,
+    items: Mapping[int, int],
+) -> Shipment:
+    """Create or update a shipment; ``items`` maps order line positions to quantities.
+
+    A carrier code that the registry does not know is kept as a name, so the
+    tracking number still shows (without a link).
+    """
+    # Lock the order first: concurrent shipments of one order must not over-ship a line.
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    shipment = Shipment.objects.filter(external_id=external_id).first()
+    if shipment is None:
+        shipment = Shipment(external_id=external_id, order=order)
+    elif shipment.order_id != order.pk:
+        raise ValidationError(_("A shipment cannot move to another order."))
+    carrier = Carrier.objects.filter(code__iexact=carrier_code).first() if carrier_code else None
+    shipment.carrier = carrier
+    shipment.carrier_name = carrier.name if carrier else (carrier_name or carrier_code)
+    shipment.tracking_number = tracking_number.strip()
+    shipment.status = status
+    shipment.shipped_at = shipped_at
+    shipment.delivered_at = delivered_at
+    shipment.full_clean()
+    shipment.save()
+    _set_items(shipment, order, items)
+    _touch(order.pk)
+    return shipment
+
+
+def _set_items(shipment: Shipment, order: Order, items: Mapping[int, int]) -> None:
+    lines = {line.position: line for line in order.lines.all()}
+    unknown = sorted(set(items) - set(lines))
+    if unknown:
+        raise ValidationError(
+            _("The order has no line %(position)s."), params={"position": unknown[0]}
+        )
+    shipped_elsewhere = dict(
+        ShipmentLine.objects.filter(line__order=order)
+        .exclude(shipment=shipment)
+        .values("line__position")
+        .annotate(total=Sum("quantity"))
+        .values_list("line__position", "total")
+    )
+    for position, quantity in items.items():
+        if quantity < 1 or quantity + shipped_elsewhere.get(position, 0) > lines[position].quantity:
+            raise ValidationError(
+                _("Line %(position)s cannot ship %(quantity)s more."),
+                params={"position": position, "quantity": quantity},
+            )
+    shipment.items.exclude(line__position__in=list(items)).delete()
+    for position, quantity in items.items():
+        ShipmentLine.objects.update_or_create(
+            shipment=shipment, line=lines[position], defaults={"quantity": quantity}
+        )
+
+
+@transaction.atomic
+def shipment_event_add(
+    *,
+    shipment: Shipment,
+    kind: str,
+    occurred_at: datetime,
+    place: str = "",
+    description: str = "",
+    external_id: str | None = None,
+) -> ShipmentEvent:
+    """Record a tracking event; the same ``external_id`` twice records it once.
+
+    The newest event sets the shipment's status (a delivered parcel is delivered).
+    """
+    if external_id:
+        existing = ShipmentEvent.objects.filter(external_id=external_id).first()
+        if existing is not None:
+            return existing
+    shipment = Shipment.objects.select_for_update().get(pk=shipment.pk)
+    event = ShipmentEvent(
+        shipment=shipment,
+        kind=kind,
+        occurred_at=occurred_at,
+        place=place,
+        description=description,
+        external_id=external_id or None,
+    )
+    event.full_clean()
+    event.save()
+    newer = shipment.events.filter(occurred_at__gt=occurred_at).exists()
+    if not newer and kind in EVENT_SHIPMENT_STATUS:
+        shipment.status = EVENT_SHIPMENT_STATUS[kind]
+        if kind == ShipmentEvent.Kind.DELIVERED:
+            shipment.delivered_at = occurred_at
+        if kind == ShipmentEvent.Kind.PICKED_UP and shipment.shipped_at is None:
+            shipment.shipped_at = occurred_at
+        shipment.save(update_fields=["status", "delivered_at", "shipped_at"])
+    _touch(shipment.order_id)
+    return event

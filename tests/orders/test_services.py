@@ -1,0 +1,193 @@
+"""Writes as the ERP makes them: idempotent upserts, shipments within the ordered
+quantities, events that move the shipment along; and the demo data."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from clientdesk.core.demo import identity
+from clientdesk.orders import demo, services
+from clientdesk.orders.models import Order, OrderStatusChange, Shipment, ShipmentEvent
+from clientdesk.orders.timeline import timeline
+from tests.factories import CustomerAccountFactory
+from tests.orders.conftest import AT
+
+LINE = services.LineData(1, "DL-R760", "Server Dell PowerEdge R760", 2, Decimal("62450.00"))
+
+
+def upsert(account, **changes) -> Order:
+    fields = {
+        "account": account,
+        "external_id": "erp-so-9",
+        "number": "CMD-2026-000909",
+        "ordered_on": AT.date(),
+        "status": Order.Status.RECEIVED,
+        "lines": [LINE],
+        "at": AT,
+    } | changes
+    return services.order_upsert(**fields)
+
+
+@pytest.mark.django_db
+def test_pushing_the_same_order_twice_stores_it_once(alfa):
+    first = upsert(alfa)
+    again = upsert(alfa)
+    assert first.pk == again.pk
+    assert Order.objects.count() == 1
+    assert again.lines.count() == 1
+    assert again.total == Decimal("124900.00")
+    assert list(again.status_changes.values_list("status", flat=True)) == ["received"]
+
+
+@pytest.mark.django_db
+def test_an_update_replaces_the_lines_and_records_the_new_status_in_the_timeline(alfa):
+    upsert(alfa)
+    later = AT + datetime.timedelta(days=1)
+    order = upsert(
+        alfa,
+        status=Order.Status.CONFIRMED,
+        at=later,
+        lines=[services.LineData(2, "APC-SRT3000", "UPS APC", 3, Decimal("9850.00"))],
+    )
+    assert list(order.lines.values_list("position", "quantity")) == [(2, 3)]
+    assert order.total == Decimal("29550.00")
+    steps = OrderStatusChange.objects.filter(order=order)
+    assert [(s.status, s.occurred_at) for s in steps] == [("received", AT), ("confirmed", later)]
+    assert [step.state for step in timeline(order)] == [
+        "done",
+        "current",
+        "next",
+        "next",
+        "next",
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"lines": []},
+        {"lines": [LINE, LINE]},
+        {"lines": [services.LineData(1, "X", "X", 0, Decimal("1"))]},
+        {"lines": [services.LineData(1, "X", "X", 1, Decimal("-1"))]},
+        {"currency": "lei"},
+        {"status": "lost"},
+    ],
+)
+def test_an_order_that_makes_no_sense_is_refused(alfa, changes):
+    with pytest.raises(ValidationError):
+        upsert(alfa, **changes)
+    assert not Order.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_order_cannot_move_to_another_customer(alfa):
+    upsert(alfa)
+    with pytest.raises(ValidationError):
+        upsert(CustomerAccountFactory())
+
+
+@pytest.mark.django_db
+def test_shipments_cannot_carry_more_than_was_ordered(alfa_order):
+    # Line 1 (2 servers) is already shipped whole by erp-sh-1.
+    with pytest.raises(ValidationError):
+        services.shipment_upsert(order=alfa_order, external_id="erp-sh-2", items={1: 1})
+    with pytest.raises(ValidationError):
+        services.shipment_upsert(order=alfa_order, external_id="erp-sh-2", items={9: 1})
+    # Re-sending a shipment does not count its own items twice.
+    services.shipment_upsert(
+        order=alfa_order, external_id="erp-sh-1", carrier_code="dhl", items={1: 2}
+    )
+    assert Shipment.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_newest_event_moves_the_shipment_and_an_older_one_does_not(alfa_order):
+    shipment = Shipment.objects.get(external_id="erp-sh-1")
+    assert shipment.status == Shipment.Status.IN_TRANSIT
+    assert shipment.shipped_at == AT + datetime.timedelta(days=1)
+    delivered_at = AT + datetime.timedelta(days=2)
+    services.shipment_event_add(
+        shipment=shipment, kind=ShipmentEvent.Kind.DELIVERED, occurred_at=delivered_at
+    )
+    services.shipment_event_add(
+        shipment=shipment,
+        kind=ShipmentEvent.Kind.AT_HUB,
+        occurred_at=AT + datetime.timedelta(days=1, hours=5),
+    )
+    shipment.refresh_from_db()
+    assert shipment.status == Shipment.Status.DELIVERED
+    assert shipment.delivered_at == delivered_at
+    assert shipment.events.count() == 3
+
+
+@pytest.mark.django_db
+def test_an_event_sent_twice_is_recorded_once(alfa_order):
+    shipment = Shipment.objects.get(external_id="erp-sh-1")
+    for _ in range(2):
+        services.shipment_event_add(
+            shipment=shipment,
+            kind=ShipmentEvent.Kind.AT_HUB,
+            occurred_at=AT + datetime.timedelta(days=2),
+            external_id="carrier-evt-77",
+        )
+    assert shipment.events.filter(external_id="carrier-evt-77").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_order_page_counts_shipped_and_delivered_units_per_line(alfa_order, alfa_admin):
+    from clientdesk.orders.queries import order_page
+
+    services.shipment_event_add(
+        shipment=Shipment.objects.get(external_id="erp-sh-1"),
+        kind=ShipmentEvent.Kind.DELIVERED,
+        occurred_at=AT + datetime.timedelta(days=2),
+    )
+    services.shipment_upsert(order=alfa_order, external_id="erp-sh-2", items={2: 1})
+    lines = order_page(alfa_admin, alfa_order.public_id).lines.all()
+    assert [(line.quantity, line.shipped, line.delivered) for line in lines] == [
+        (2, 2, 2),
+        (3, 1, 0),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_demo_has_every_status_for_both_customers_and_loads_twice_without_change():
+    identity.load()
+    demo.load()
+    counts = (Order.objects.count(), Shipment.objects.count(), ShipmentEvent.objects.count())
+    demo.load()
+    assert (
+        Order.objects.count(),
+        Shipment.objects.count(),
+        ShipmentEvent.objects.count(),
+    ) == counts
+    for number in demo.CUSTOMER_NUMBERS.values():
+        statuses = set(
+            Order.objects.filter(account__number=number).values_list("status", flat=True)
+        )
+        assert statuses == set(Order.Status.values)
+    several = Order.objects.filter(status=Order.Status.PARTIALLY_DELIVERED)
+    assert all(order.shipments.count() >= 2 for order in several)
+    assert Shipment.objects.filter(carrier__isnull=True).exists()  # an unknown carrier, unlinked
+    now = timezone.now()
+    assert not ShipmentEvent.objects.filter(occurred_at__gt=now).exists()
+    assert not OrderStatusChange.objects.filter(occurred_at__gt=now).exists()
+
+
+@pytest.mark.django_db
+def test_the_timeline_shows_what_happened_then_what_is_ahead(alfa):
+    order = upsert(alfa)
+    order = services.order_status_set(order=order, status=Order.Status.PARTIALLY_SHIPPED)
+    steps = timeline(order)
+    assert [(str(s.label), s.state) for s in steps] == [
+        ("Received", "done"),
+        ("Partly shipped", "current"),
+        ("Shipped", "next"),
+        ("Delivered", "next"),
+    ]
+    order = services.order_status_set(order=order, status=Order.Status.CANCELLED)
+    assert [s.state for s in timeline(order)] == ["done", "done", "current"]
