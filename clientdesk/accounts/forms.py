@@ -3,13 +3,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from clientdesk.accounts import grants as G
 from clientdesk.accounts import services
 from clientdesk.accounts.consents import TEXTS
 from clientdesk.accounts.models import AccessRequest, Consent, User
 from clientdesk.accounts.validators import normalize_phone
+
+
+def country_choices() -> list[tuple[str, str]]:
+    # Called at each render, so the names follow the language of the request
+    # (a choices list built once keeps the language of the first request).
+    return list(countries)
 
 
 class ProfileFieldsMixin(forms.Form):
@@ -22,7 +27,7 @@ class ProfileFieldsMixin(forms.Form):
     )
     company = forms.CharField(label=_("Company"), max_length=200)
     job_title = forms.CharField(label=_("Job title"), max_length=120)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices)
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
 
     def clean(self):

@@ -69,8 +69,34 @@ def healthz(request):
 def brand_css(request):
     """The vendor's colours as CSS variables: configuration, not code (and no inline style)."""
     vendor = VendorConfig.get()
-    css = f":root{{--brand:{vendor.primary_colour};--accent:{vendor.accent_colour};}}\n"
+    on_brand = text_colour_on(vendor.primary_colour)
+    css = (
+        f":root{{--brand:{vendor.primary_colour};--accent:{vendor.accent_colour};"
+        f"--on-brand:{on_brand};}}\n"
+    )
     return HttpResponse(css, content_type="text/css")
+
+
+DARK_TEXT = "#1b2430"
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of a #rrggbb colour."""
+
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def text_colour_on(background: str) -> str:
+    """White or dark text, whichever contrasts more with the brand colour."""
+    lum = luminance(background)
+    against_white = 1.05 / (lum + 0.05)
+    against_dark = (lum + 0.05) / (luminance(DARK_TEXT) + 0.05)
+    return "#ffffff" if against_white >= against_dark else DARK_TEXT
 
 
 @require_GET

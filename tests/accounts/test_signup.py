@@ -1,6 +1,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from clientdesk.accounts.models import Consent, User
@@ -104,3 +105,18 @@ def test_an_unverified_user_cannot_sign_in_or_reach_the_dashboard(client):
     response = client.get(reverse("dashboard"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.django_db
+def test_country_names_follow_the_language_of_each_request():
+    Client().get(reverse("account_signup"))  # a first render in Romanian
+    english = Client()
+    english.cookies["django_language"] = "en"
+    assert (
+        '<option value="RO" selected>Romania</option>'
+        in english.get(reverse("account_signup")).content.decode()
+    )
+    assert (
+        '<option value="RO" selected>România</option>'
+        in Client().get(reverse("account_signup")).content.decode()
+    )

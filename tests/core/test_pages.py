@@ -57,3 +57,12 @@ def test_a_signed_in_user_switching_language_keeps_it_on_their_profile(client, a
     alfa_admin.refresh_from_db()
     assert alfa_admin.language == "en"
     assert 'lang="en"' in client.get(reverse("dashboard")).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("brand", "text"), [("#1d4f91", "#ffffff"), ("#f4d03f", "#1b2430")])
+def test_text_on_the_brand_colour_stays_readable(client, brand, text):
+    config = VendorConfig.get()
+    config.primary_colour = brand
+    config.save()
+    assert f"--on-brand:{text}" in client.get(reverse("brand_css")).content.decode()
