@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "clientdesk.core",
     "clientdesk.accounts",
     "clientdesk.kb",
+    "clientdesk.support",
     "clientdesk.orders",
     "clientdesk.backoffice",
     "django.contrib.admin",

@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from clientdesk.accounts.models import Membership
 from tests.orders.factories import OrderFactory
+from tests.support.factories import AttachmentFactory, SupportRequestFactory
 
 # URL names that take an identifier but show no customer data of an account.
 NOT_CUSTOMER_DATA = {
@@ -17,7 +18,7 @@ NOT_CUSTOMER_DATA = {
     "set_language",
 }
 # Prefixes of URL names outside the customer portal (staff, identity, API docs).
-OTHER_NAMESPACES = ("admin:", "backoffice:", "api-v1:", "kb:")
+OTHER_NAMESPACES = ("admin:", "backoffice:", "support_staff:", "api-v1:", "kb:")
 
 
 def build_company_users(alfa, alfa_admin):
@@ -42,12 +43,32 @@ def build_order_live(alfa, alfa_admin):
     return reverse("orders:live", args=[OrderFactory(account=alfa).public_id])
 
 
+def build_support(name):
+    def build(alfa, alfa_admin):
+        support_request = SupportRequestFactory(account=alfa, requester=alfa_admin)
+        return reverse(f"support:{name}", args=[support_request.number])
+
+    return build
+
+
+def build_support_attachment(alfa, alfa_admin):
+    support_request = SupportRequestFactory(account=alfa, requester=alfa_admin)
+    attachment = AttachmentFactory(request=support_request)
+    return reverse("support:attachment", args=[support_request.number, attachment.public_id])
+
+
 TENANT_URLS = {
     "company_users": (build_company_users, "get"),
     "company_member": (build_company_member, "get"),
     "company_member_revoke": (build_company_member_revoke, "post"),
     "orders:detail": (build_order_detail, "get"),
     "orders:live": (build_order_live, "get"),
+    "support:detail": (build_support("detail"), "get"),
+    "support:reply": (build_support("reply"), "post"),
+    "support:cancel": (build_support("cancel"), "post"),
+    "support:reopen": (build_support("reopen"), "post"),
+    "support:rate": (build_support("rate"), "post"),
+    "support:attachment": (build_support_attachment, "get"),
 }
 
 
@@ -74,7 +95,10 @@ def test_every_url_with_an_identifier_is_walked():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(TENANT_URLS))
-def test_another_customers_user_gets_404(client, name, alfa, alfa_admin, beta_user):
+def test_another_customers_user_gets_404(
+    client, name, alfa, alfa_admin, beta_user, settings, tmp_path
+):
+    settings.VAR_DIR = tmp_path  # where private files (request attachments) are written
     build, method = TENANT_URLS[name]
     url = build(alfa, alfa_admin)
     client.force_login(alfa_admin)

@@ -16,6 +16,10 @@ ROLE_PERMISSIONS = {
         ("kb", "view_article"),
         ("kb", "change_article"),
         ("kb", "add_article"),
+        ("support", "view_supportrequest"),
+        ("support", "change_supportrequest"),
+        ("support", "view_queue"),
+        ("support", "view_requesttype"),
         ("orders", "view_order"),
         ("orders", "view_orderline"),
         ("orders", "view_orderstatuschange"),
@@ -34,6 +38,9 @@ ROLE_PERMISSIONS = {
         ("accounts", "view_customeraccount"),
         ("accounts", "view_accessrequest"),
         ("accounts", "decide_accessrequest"),
+        # Billing works the invoice questions' queue.
+        ("support", "view_supportrequest"),
+        ("support", "change_supportrequest"),
     ],
 }
 

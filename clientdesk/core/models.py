@@ -1,4 +1,5 @@
 import zoneinfo
+from datetime import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,8 +30,8 @@ class VendorConfig(models.Model):
     support_phone = models.CharField(_("support phone"), max_length=40, blank=True)
     support_email = models.EmailField(_("support e-mail"), blank=True)
     fax = models.CharField(_("fax"), max_length=40, blank=True)
-    hours_open = models.TimeField(_("support opens at"), default="09:00")
-    hours_close = models.TimeField(_("support closes at"), default="17:30")
+    hours_open = models.TimeField(_("support opens at"), default=time(9, 0))
+    hours_close = models.TimeField(_("support closes at"), default=time(17, 30))
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default="Europe/Bucharest"
     )

@@ -42,6 +42,13 @@ SECTIONS = [
         "orders:list",
         grant="orders",
     ),
+    Section(
+        "requests",
+        _("My requests"),
+        _("Submit, follow and answer your requests to our support team."),
+        "support:list",
+        grant="requests",
+    ),
 ]
 
 

@@ -4,7 +4,6 @@ from clientdesk.core import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("contact/", views.contact, name="contact"),
     path("privacy/", views.privacy, name="privacy"),
     path("portal/", views.dashboard, name="dashboard"),
     path("language/", views.set_language, name="set_language"),

@@ -18,11 +18,6 @@ def home(request):
 
 
 @require_GET
-def contact(request):
-    return render(request, "core/contact.html", {"current_section": "contact"})
-
-
-@require_GET
 def privacy(request):
     return render(request, "core/privacy.html")
 

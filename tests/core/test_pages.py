@@ -66,3 +66,9 @@ def test_text_on_the_brand_colour_stays_readable(client, brand, text):
     config.primary_colour = brand
     config.save()
     assert f"--on-brand:{text}" in client.get(reverse("brand_css")).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_fresh_installation_without_configuration_serves_contact_us(client):
+    # The configuration row is created on first use, with its defaults.
+    assert client.get(reverse("contact")).status_code == 200

@@ -4,6 +4,7 @@ from django.db import transaction
 from clientdesk.core.demo import identity
 from clientdesk.kb.services import load_demo_articles
 from clientdesk.orders import demo as orders_demo
+from clientdesk.support import demo as support_demo
 
 
 class Command(BaseCommand):
@@ -14,4 +15,5 @@ class Command(BaseCommand):
         identity.load()
         load_demo_articles()
         orders_demo.load()
+        support_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

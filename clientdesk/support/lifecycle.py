@@ -1,0 +1,107 @@
+"""The request lifecycle: which status may follow which, and what a change records.
+
+new ─┬─> in progress <─> waiting on customer
+     └──────┬───────────────┘
+            ├─> resolved ─┬─> closed (customer confirms, staff, or the reopen window ends)
+            │             └─> in progress (reopened)
+            └─> cancelled
+"""
+
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from clientdesk.support import sla
+from clientdesk.support.models import OPEN_STATUSES, RequestEvent, Status, SupportRequest
+
+STAFF_TRANSITIONS: dict[str, set[str]] = {
+    Status.NEW: {Status.IN_PROGRESS, Status.WAITING, Status.RESOLVED, Status.CANCELLED},
+    Status.IN_PROGRESS: {Status.WAITING, Status.RESOLVED, Status.CANCELLED},
+    Status.WAITING: {Status.IN_PROGRESS, Status.RESOLVED, Status.CANCELLED},
+    Status.RESOLVED: {Status.IN_PROGRESS, Status.CLOSED},
+    Status.CLOSED: set(),
+    Status.CANCELLED: set(),
+}
+
+
+class NotAllowed(Exception):
+    """The change does not fit the request's current status; the message says why."""
+
+
+def staff_can_set(current: str, target: str) -> bool:
+    return target in STAFF_TRANSITIONS[current]
+
+
+def reopen_until(support_request: SupportRequest) -> datetime | None:
+    if support_request.status != Status.RESOLVED or support_request.resolved_at is None:
+        return None
+    return support_request.resolved_at + timedelta(days=support_request.type.reopen_days)
+
+
+def customer_can_reply(support_request: SupportRequest) -> bool:
+    return support_request.status in OPEN_STATUSES
+
+
+def customer_can_cancel(support_request: SupportRequest) -> bool:
+    return support_request.status in OPEN_STATUSES
+
+
+def customer_can_reopen(support_request: SupportRequest, now: datetime) -> bool:
+    until = reopen_until(support_request)
+    return until is not None and now < until
+
+
+def customer_can_rate(support_request: SupportRequest) -> bool:
+    return (
+        support_request.status in (Status.RESOLVED, Status.CLOSED)
+        and support_request.satisfaction is None
+    )
+
+
+def set_status(support_request: SupportRequest, target: str, *, actor, now: datetime) -> None:
+    """Move a locked request to ``target``, stamp the times and record the event.
+
+    The caller has checked the transition and saves the row. Reopening gives
+    the resolution target a fresh start from now.
+    """
+    previous = support_request.status
+    if previous == target:
+        return
+    support_request.status = target
+    if target == Status.RESOLVED:
+        support_request.resolved_at = now
+        _close_when_reopen_window_ends(support_request)
+    elif target == Status.CLOSED:
+        support_request.closed_at = now
+    elif previous == Status.RESOLVED and target == Status.IN_PROGRESS:
+        support_request.resolved_at = None
+        support_request.resolution_due = sla.resolution_due(
+            support_request.type, now, sla.vendor_calendar()
+        )
+    RequestEvent.objects.create(
+        request=support_request,
+        actor=actor,
+        kind=RequestEvent.Kind.STATUS,
+        data={"from": previous, "to": target},
+    )
+
+
+def _close_when_reopen_window_ends(support_request: SupportRequest) -> None:
+    from clientdesk.support.tasks import close_resolved_request
+
+    run_after = support_request.resolved_at + timedelta(days=support_request.type.reopen_days)
+    pk, resolved_at = support_request.pk, support_request.resolved_at.isoformat()
+    transaction.on_commit(
+        lambda: close_resolved_request.using(run_after=run_after).enqueue(pk, resolved_at)
+    )
+
+
+def not_allowed(action: str) -> NotAllowed:
+    messages = {
+        "reply": _("This request is finished; reopen it, or file a new one."),
+        "cancel": _("Only an open request can be cancelled."),
+        "reopen": _("This request can no longer be reopened; file a new one."),
+        "rate": _("You can rate a request once, when it is resolved."),
+    }
+    return NotAllowed(messages[action])

@@ -1,0 +1,24 @@
+from clientdesk.support.models.catalogue import Queue, RequestType
+from clientdesk.support.models.conversation import Attachment, Message, RequestEvent
+from clientdesk.support.models.deflection import DeflectionEvent
+from clientdesk.support.models.requests import (
+    FINISHED_STATUSES,
+    OPEN_STATUSES,
+    RequestCounter,
+    Status,
+    SupportRequest,
+)
+
+__all__ = [
+    "FINISHED_STATUSES",
+    "OPEN_STATUSES",
+    "Attachment",
+    "DeflectionEvent",
+    "Message",
+    "Queue",
+    "RequestCounter",
+    "RequestEvent",
+    "RequestType",
+    "Status",
+    "SupportRequest",
+]

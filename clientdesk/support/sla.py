@@ -1,0 +1,68 @@
+"""Response and resolution targets, counted in the vendor's business hours."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from clientdesk.core.business_hours import BusinessCalendar
+from clientdesk.core.models import VendorConfig
+from clientdesk.support.models import RequestType, Status, SupportRequest
+
+
+def vendor_calendar() -> BusinessCalendar:
+    return BusinessCalendar.from_config(VendorConfig.get())
+
+
+def first_response_due(request_type: RequestType, start: datetime, calendar) -> datetime:
+    return calendar.add(start, request_type.first_response_hours)
+
+
+def resolution_due(request_type: RequestType, start: datetime, calendar) -> datetime:
+    return calendar.add(start, request_type.resolution_hours)
+
+
+@dataclass(frozen=True)
+class Clock:
+    """One target of a request, as a page shows it."""
+
+    label: str
+    due: datetime
+    done_at: datetime | None
+    now: datetime
+
+    @property
+    def state(self) -> str:
+        if self.done_at is not None:
+            return "met" if self.done_at <= self.due else "late"
+        return "overdue" if self.now > self.due else "running"
+
+    @property
+    def badge(self) -> str:
+        return {"met": "success", "late": "warning", "overdue": "danger", "running": "info"}[
+            self.state
+        ]
+
+    @property
+    def state_label(self) -> str:
+        return {
+            "met": _("met"),
+            "late": _("met late"),
+            "overdue": _("overdue"),
+            "running": _("on time"),
+        }[self.state]
+
+
+def clocks(support_request: SupportRequest, now: datetime) -> list[Clock]:
+    """The request's two targets; none once it was cancelled (nothing is owed then)."""
+    if support_request.status == Status.CANCELLED:
+        return []
+    return [
+        Clock(
+            _("First response"),
+            support_request.first_response_due,
+            support_request.first_response_at,
+            now,
+        ),
+        Clock(_("Resolution"), support_request.resolution_due, support_request.resolved_at, now),
+    ]

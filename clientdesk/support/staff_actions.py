@@ -1,0 +1,147 @@
+"""What an agent does on a request's page: reply, note, update, take, release. All POST.
+
+A save made from an older version of the request is refused with a conflict:
+the page comes back showing the request as it is now, with a message and
+with what the agent typed still in its form, ready to be checked and sent.
+"""
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from clientdesk.support import lifecycle, notifications, staff_queries, staff_services
+from clientdesk.support.staff_forms import NoteForm, StaffReplyForm, UpdateForm, Versioned
+from clientdesk.support.staff_views import change_permission, render_request
+
+CONFLICT = gettext_lazy(
+    "Someone changed this request while you were working on it, so your change was not saved. "
+    "The page now shows the request as it is; what you entered is kept below. "
+    "Check it and save again."
+)
+
+
+def _attempt(request, support_request, action, done: str, *, form=None, form_name: str = ""):
+    """Run a versioned change; on conflict or refusal show the page again, keeping ``form``."""
+    try:
+        action()
+    except staff_services.Conflict as conflict:
+        messages.error(request, CONFLICT)
+        current = conflict.current
+        kept = {form_name: form.kept_for(current)} if form is not None else {}
+        return render_request(request, current, conflict=True, **kept)
+    except lifecycle.NotAllowed as refusal:
+        if form is None:
+            messages.error(request, str(refusal))
+            return redirect("support_staff:detail", support_request.number)
+        form.add_error(None, str(refusal))
+        return render_request(request, support_request, **{form_name: form})
+    messages.success(request, done)
+    return redirect("support_staff:detail", support_request.number)
+
+
+@staff_member_required
+@change_permission
+@require_POST
+def reply(request, number):
+    support_request = staff_queries.request_for_staff(number)
+    form = StaffReplyForm(request.POST, request.FILES, support_request=support_request)
+    if not form.is_valid():
+        return render_request(request, support_request, reply_form=form)
+    data = form.cleaned_data
+    return _attempt(
+        request,
+        support_request,
+        lambda: staff_services.request_staff_reply(
+            support_request=support_request,
+            staff=request.user,
+            version=data["version"],
+            body=data["body"],
+            attachments=data["attachments"],
+            status=data["status"],
+            base_url=notifications.site_origin(request),
+        ),
+        _("Your reply was sent to the customer."),
+        form=form,
+        form_name="reply_form",
+    )
+
+
+@staff_member_required
+@change_permission
+@require_POST
+def note(request, number):
+    support_request = staff_queries.request_for_staff(number)
+    form = NoteForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render_request(request, support_request, note_form=form)
+    staff_services.request_add_note(
+        support_request=support_request,
+        staff=request.user,
+        body=form.cleaned_data["body"],
+        attachments=form.cleaned_data["attachments"],
+    )
+    messages.success(request, _("The note was added. Only staff can see it."))
+    return redirect("support_staff:detail", support_request.number)
+
+
+@staff_member_required
+@change_permission
+@require_POST
+def update(request, number):
+    support_request = staff_queries.request_for_staff(number)
+    form = UpdateForm(request.POST, support_request=support_request)
+    if not form.is_valid():
+        return render_request(request, support_request, update_form=form)
+    data = form.cleaned_data
+    return _attempt(
+        request,
+        support_request,
+        lambda: staff_services.request_update(
+            support_request=support_request,
+            staff=request.user,
+            version=data["version"],
+            status=data["status"],
+            assignee=data["assignee"],
+            queue=data["queue"],
+            base_url=notifications.site_origin(request),
+        ),
+        _("The request was saved."),
+        form=form,
+        form_name="update_form",
+    )
+
+
+def _assignment(request, number, action, done: str):
+    support_request = staff_queries.request_for_staff(number)
+    form = Versioned(request.POST)
+    if not form.is_valid():
+        return redirect("support_staff:detail", support_request.number)
+    return _attempt(
+        request,
+        support_request,
+        lambda: action(
+            support_request=support_request,
+            staff=request.user,
+            version=form.cleaned_data["version"],
+        ),
+        done,
+    )
+
+
+@staff_member_required
+@change_permission
+@require_POST
+def take(request, number):
+    return _assignment(request, number, staff_services.request_take, _("You took the request."))
+
+
+@staff_member_required
+@change_permission
+@require_POST
+def release(request, number):
+    return _assignment(
+        request, number, staff_services.request_release, _("You released the request.")
+    )

@@ -1,0 +1,126 @@
+"""Staff forms. Each one that changes the request carries the version it was made from."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from clientdesk.support.attachments import AttachmentsField
+from clientdesk.support.forms import MAX_TEXT
+from clientdesk.support.lifecycle import STAFF_TRANSITIONS
+from clientdesk.support.models import Queue, Status, SupportRequest
+
+
+class Versioned(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def kept_for(self, current: SupportRequest) -> "Versioned":
+        """The same form with what the agent typed, now made from the request as it is."""
+        data = self.data.copy()
+        data["version"] = str(current.version)
+        return type(self)(data, support_request=current)
+
+
+def _next_statuses(support_request: SupportRequest) -> list[tuple[str, str]]:
+    allowed = STAFF_TRANSITIONS[support_request.status]
+    return [(value, label) for value, label in Status.choices if value in allowed]
+
+
+class StaffReplyForm(Versioned):
+    body = forms.CharField(
+        label=_("Reply to the customer"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The customer reads this and gets it by e-mail."),
+    )
+    attachments = AttachmentsField()
+    status = forms.ChoiceField(label=_("And set the status to"), required=False)
+
+    def __init__(self, *args, support_request: SupportRequest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.support_request = support_request
+        self.fields["status"].choices = [
+            ("", _("Keep it as it is")),
+            *_next_statuses(support_request),
+        ]
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("Note"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only staff see notes; the customer never does."),
+    )
+    attachments = AttachmentsField()
+
+
+def assignable_staff():
+    return (
+        get_user_model()
+        .objects.filter(is_staff=True, is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="change_supportrequest")
+            | Q(user_permissions__codename="change_supportrequest")
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+class StaffUser(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.get_full_name() or obj.email
+
+
+class UpdateForm(Versioned):
+    status = forms.ChoiceField(label=_("Status"))
+    assignee = StaffUser(
+        label=_("Assigned to"),
+        queryset=assignable_staff(),
+        required=False,
+        empty_label=_("Nobody"),
+    )
+    queue = forms.ModelChoiceField(label=_("Queue"), queryset=Queue.objects.all(), empty_label=None)
+
+    def __init__(self, *args, support_request: SupportRequest, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "status": support_request.status,
+                "assignee": support_request.assignee_id,
+                "queue": support_request.queue_id,
+                "version": support_request.version,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.support_request = support_request
+        current = (support_request.status, support_request.get_status_display())
+        self.fields["status"].choices = [current, *_next_statuses(support_request)]
+
+
+class BulkStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Set the status of the selected requests to"))
+    selected = forms.MultipleChoiceField(
+        error_messages={"required": _("Select at least one request.")}
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            ("", _("Choose a status")),
+            *[(value, label) for value, label in Status.choices if value != Status.NEW],
+        ]
+        # Values are "NUMBER:VERSION" from the list; only their shape is checked here.
+        chosen = self.data.getlist("selected") if self.is_bound else []
+        self.fields["selected"].choices = [(value, value) for value in chosen]
+
+    def clean_selected(self) -> dict[str, int]:
+        versions = {}
+        for value in self.cleaned_data["selected"]:
+            number, _sep, version = value.rpartition(":")
+            if not number or not version.isdigit():
+                raise forms.ValidationError(_("The selection was not understood; try again."))
+            versions[number] = int(version)
+        return versions

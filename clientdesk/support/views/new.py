@@ -1,0 +1,82 @@
+"""Filing a request: choose the type, then its form, pre-filled from the profile and account."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from clientdesk.support import notifications, queries, services
+
+SECTION = "requests"
+
+
+def _initial(request, kind) -> dict:
+    user = request.user
+    initial = {
+        "contact_name": user.get_full_name(),
+        "contact_email": user.email,
+        "contact_phone": user.phone,
+        "visit": uuid.uuid4(),
+        "subject": request.GET.get("subject", "")[:200],
+    }
+    # A page elsewhere in the portal may start a request with some details
+    # filled in (a machine's serial number, an invoice's number).
+    for name in kind.form_class.detail_fields():
+        if name in request.GET:
+            initial[name] = request.GET[name][:200]
+    return initial
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_request(request):
+    code = request.GET.get("type", "")
+    request_type = queries.active_type(code) if code else None
+    accounts = queries.accounts_for_requests(request.user)
+    if request_type is None or not accounts:
+        return render(
+            request,
+            "support/choose_type.html",
+            {
+                "current_section": SECTION,
+                "request_types": queries.active_types(),
+                "unknown_type": bool(code) and request_type is None,
+                "has_accounts": bool(accounts),
+            },
+        )
+    kind = request_type.kind
+    form = kind.form_class(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        accounts=accounts,
+        kind=kind,
+        initial=_initial(request, kind),
+    )
+    if request.method == "POST" and form.is_valid():
+        support_request = services.request_create(
+            user=request.user,
+            request_type=request_type,
+            data=form.cleaned_data,
+            base_url=notifications.site_origin(request),
+        )
+        messages.success(
+            request,
+            _("Your request %(number)s was filed. We sent you a confirmation by e-mail.")
+            % {"number": support_request.number},
+        )
+        return redirect("support:detail", support_request.number)
+    return render(
+        request,
+        "support/new.html",
+        {
+            "current_section": SECTION,
+            "form": form,
+            "request_type": request_type,
+            "account": accounts[0] if len(accounts) == 1 else None,
+            "files_dropped": request.method == "POST" and bool(request.FILES),
+        },
+    )

@@ -1,0 +1,118 @@
+"""My requests: mine and my colleagues', filtered, searched, paginated, in constant queries."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from clientdesk.support.models import Status
+from tests.support.factories import RequestTypeFactory, SupportRequestFactory
+
+LIST = reverse("support:list")
+
+
+def listed(client, **params) -> str:
+    return client.get(LIST, params).content.decode()
+
+
+def test_the_list_holds_my_requests_and_my_colleagues_not_other_customers(
+    client, alfa, alfa_admin, alfa_limited, beta_user
+):
+    mine = SupportRequestFactory(account=alfa, requester=alfa_admin)
+    colleague = SupportRequestFactory(account=alfa, requester=alfa_limited)
+    beta = SupportRequestFactory(account=beta_user.memberships.get().account, requester=beta_user)
+    client.force_login(alfa_admin)
+    page = listed(client)
+    assert mine.number in page
+    assert colleague.number in page
+    assert beta.number not in page
+    only_mine = listed(client, mine="on")
+    assert mine.number in only_mine
+    assert colleague.number not in only_mine
+
+
+def test_without_the_requests_grant_the_list_shows_nothing_of_the_account(
+    client, alfa_orders_only, alfa_request
+):
+    client.force_login(alfa_orders_only)
+    page = listed(client)
+    assert alfa_request.number not in page
+    assert reverse("access_new") in page
+
+
+def test_filters_by_status_type_and_period(client, alfa, alfa_admin):
+    old = SupportRequestFactory(
+        account=alfa, requester=alfa_admin, created_at=timezone.now() - timedelta(days=40)
+    )
+    closed = SupportRequestFactory(account=alfa, requester=alfa_admin, status=Status.CLOSED)
+    quote = SupportRequestFactory(
+        account=alfa, requester=alfa_admin, type=RequestTypeFactory(code="maintenance-quote")
+    )
+    client.force_login(alfa_admin)
+
+    open_only = listed(client, status="open")
+    assert old.number in open_only and quote.number in open_only
+    assert closed.number not in open_only
+
+    assert closed.number in listed(client, status="closed")
+    by_type = listed(client, type="maintenance-quote")
+    assert quote.number in by_type and old.number not in by_type
+
+    since = (timezone.localdate() - timedelta(days=7)).isoformat()
+    recent = listed(client, created_from=since)
+    assert quote.number in recent and old.number not in recent
+    until = (timezone.localdate() - timedelta(days=30)).isoformat()
+    earlier = listed(client, created_to=until)
+    assert old.number in earlier and quote.number not in earlier
+
+
+def test_a_period_that_ends_before_it_starts_is_explained(client, alfa_admin, alfa_request):
+    client.force_login(alfa_admin)
+    page = listed(client, created_from="2026-05-01", created_to="2026-04-01")
+    assert 'id="id_created_to_error"' in page
+    assert 'value="2026-05-01"' in page
+
+
+def test_search_finds_a_request_by_number_or_by_words(client, alfa, alfa_admin):
+    printer = SupportRequestFactory(
+        account=alfa, requester=alfa_admin, subject="Imprimanta de la etajul 2"
+    )
+    other = SupportRequestFactory(account=alfa, requester=alfa_admin, subject="Factura lipsă")
+    client.force_login(alfa_admin)
+    by_number = listed(client, q=printer.number)
+    assert printer.number in by_number and other.number not in by_number
+    by_digits = listed(client, q=printer.number[-6:])
+    assert printer.number in by_digits
+    by_words = listed(client, q="etajul imprimanta")
+    assert printer.number in by_words and other.number not in by_words
+
+
+def test_the_list_is_paginated_keeping_the_filters(client, alfa, alfa_admin):
+    SupportRequestFactory.create_batch(25, account=alfa, requester=alfa_admin)
+    client.force_login(alfa_admin)
+    first = listed(client, status="open")
+    assert first.count('class="request-link"') == 20
+    assert "?status=open&amp;page=2" in first
+    assert listed(client, status="open", page=2).count('class="request-link"') == 5
+
+
+def queries_for_a_list_of(client, user, count: int) -> int:
+    account = user.memberships.get().account
+    SupportRequestFactory.create_batch(count, account=account, requester=user)
+    client.force_login(user)
+    client.get(LIST)  # warm the session and the vendor configuration cache
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(LIST, {"page": 1})
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_the_list_makes_as_many_queries_for_200_requests_as_for_20(client, alfa_admin, beta_user):
+    for_20 = queries_for_a_list_of(client, alfa_admin, 20)
+    for_200 = queries_for_a_list_of(client, beta_user, 200)
+    assert for_20 == for_200
+    assert for_20 <= 12
