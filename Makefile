@@ -40,9 +40,11 @@ e2e: install
 
 # Refresh the catalogues after changing strings (needs GNU gettext), then compile them.
 messages: install
-	$(PY) manage.py makemessages --locale ro --locale en --no-obsolete --ignore '.venv/*'
+	$(PY) manage.py makemessages --locale ro --locale en --no-obsolete \
+	  --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'tools/*'
 	$(PY) tools/fill_english_catalogue.py
 	$(PY) manage.py compilemessages --ignore '.venv/*'
+	@echo "Now translate the new Romanian entries (empty msgstr) and run make messages again."
 
 screenshots: install
 	$(PY) tools/screenshots.py

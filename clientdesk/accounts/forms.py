@@ -111,7 +111,7 @@ class AccessDecisionForm(forms.Form):
     REFUSE = "refuse"
 
     decision = forms.ChoiceField(
-        choices=[(GRANT, _("Grant")), (REFUSE, _("Refuse"))], widget=forms.RadioSelect
+        choices=[(GRANT, _("Grant access")), (REFUSE, _("Refuse access"))], widget=forms.RadioSelect
     )
     grants = GrantsField(required=False)
     reason = forms.CharField(
