@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.factories import MembershipFactory, UserFactory
 
@@ -9,6 +10,11 @@ def _fast_and_isolated(settings):
     # A fast hasher keeps the suite quick; the cache holds rate-limit counters.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
+    # A request leaves its language active in the thread; each test starts
+    # from the portal's default, whatever ran before it in this worker.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
