@@ -20,7 +20,22 @@ class Section:
     public: bool = False  # shown to visitors too
 
 
+# In the order of the navigation: the customer's work first, then help.
 SECTIONS = [
+    Section(
+        "requests",
+        _("My requests"),
+        _("Submit, follow and answer your requests to our support team."),
+        "support:list",
+        grant="requests",
+    ),
+    Section(
+        "orders",
+        _("My orders"),
+        _("Follow your orders and their deliveries, with the carriers' tracking links."),
+        "orders:list",
+        grant="orders",
+    ),
     Section(
         "faq",
         _("FAQ"),
@@ -34,20 +49,6 @@ SECTIONS = [
         _("Phone, e-mail and hours of the customer support team."),
         "contact",
         public=True,
-    ),
-    Section(
-        "orders",
-        _("My orders"),
-        _("Follow your orders and their deliveries, with the carriers' tracking links."),
-        "orders:list",
-        grant="orders",
-    ),
-    Section(
-        "requests",
-        _("My requests"),
-        _("Submit, follow and answer your requests to our support team."),
-        "support:list",
-        grant="requests",
     ),
 ]
 

@@ -46,3 +46,10 @@ def test_two_factor_login_asks_for_a_real_totp_code(client):
     response = client.post(reverse("mfa_authenticate"), {"code": pyotp.TOTP(secret).now()})
     assert response.status_code == 302
     assert client.get(reverse("dashboard")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_staff_start_in_the_back_office(client):
+    agent = UserFactory(is_staff=True)
+    response = client.post(reverse("account_login"), {"login": agent.email, "password": PASSWORD})
+    assert response["Location"] == reverse("backoffice:home")
