@@ -3,7 +3,7 @@ from datetime import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.validators import RegexValidator
+from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -20,7 +20,12 @@ class VendorConfig(models.Model):
     name = models.CharField(_("name"), max_length=120, default="clientdesk")
     legal_name = models.CharField(_("legal name"), max_length=200, blank=True)
     tax_id = models.CharField(_("tax identification number"), max_length=20, blank=True)
-    logo = models.FileField(_("logo"), upload_to="brand/", blank=True)
+    logo = models.FileField(
+        _("logo"),
+        upload_to="brand/",
+        blank=True,
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg", "webp", "svg"])],
+    )
     primary_colour = models.CharField(
         _("primary colour"), max_length=7, default="#1d4f91", validators=[_hex_colour]
     )
