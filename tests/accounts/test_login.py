@@ -1,9 +1,12 @@
+import re
+
 import pyotp
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.urls import reverse
 
+from clientdesk.core.models import OutboundEmail
 from tests.factories import PASSWORD, UserFactory
 
 
@@ -53,3 +56,22 @@ def test_staff_start_in_the_back_office(client):
     agent = UserFactory(is_staff=True)
     response = client.post(reverse("account_login"), {"login": agent.email, "password": PASSWORD})
     assert response["Location"] == reverse("backoffice:home")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_forgotten_password_is_reset_through_the_emailed_link(client):
+    user = UserFactory()
+    client.post(reverse("account_reset_password"), {"email": user.email})
+
+    mail = OutboundEmail.objects.get(to=user.email)
+    link = re.search(r"http://testserver(/account/password/reset/key/\S+/)", mail.body_text)[1]
+    response = client.get(link)  # allauth moves the key into the session and redirects
+    new_password = "Alt-Munte-Verde-2027!"
+    response = client.post(
+        response["Location"], {"password1": new_password, "password2": new_password}
+    )
+
+    assert response.status_code == 302
+    client.logout()
+    client.post(reverse("account_login"), {"login": user.email, "password": new_password})
+    assert client.get(reverse("dashboard")).status_code == 200
