@@ -186,8 +186,13 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = "clientdesk"
+# Passkeys: a key added as "passwordless" signs in on its own (login page button).
+# No MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN: fido2 >= 1.2 accepts http://localhost
+# itself, and the setting would switch off the origin check entirely. Browsers
+# refuse an IP address as relying party, so in development use localhost, not 127.0.0.1.
+MFA_PASSKEY_LOGIN_ENABLED = True
 # Off: tracking writes the session row on every request (5 queries, one UPDATE);
 # the session list still shows where and when each session signed in.
 USERSESSIONS_TRACK_ACTIVITY = False
@@ -212,6 +217,11 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# The portal's public address, for links in e-mails sent by the worker.
+PORTAL_URL = env("PORTAL_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if not DEBUG and not PORTAL_URL.startswith("https://"):
+    raise ImproperlyConfigured("DEBUG=0 needs PORTAL_URL, the portal's https:// address.")
 
 EMAIL_URL = env("EMAIL_URL", "")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "portal@clientdesk.example")

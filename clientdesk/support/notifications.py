@@ -4,6 +4,7 @@ Only public content reaches these messages: a staff reply, never an internal
 note (``reply_sent`` refuses one), and the request's own fields.
 """
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -31,7 +32,8 @@ def _send(support_request: SupportRequest, template: str, base_url: str, **conte
         template=f"support/email/{template}",
         context={
             "support_request": support_request,
-            "url": f"{base_url}{path}" if base_url else "",
+            # The worker has no request to take the origin from: PORTAL_URL then.
+            "url": f"{base_url or settings.PORTAL_URL}{path}",
             **context,
         },
         language=language,

@@ -9,6 +9,7 @@ PROD = {
     "DEBUG": "0",
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "portal.example.com",
+    "PORTAL_URL": "https://portal.example.com",
     "PATH": os.environ["PATH"],
 }
 
@@ -36,6 +37,12 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = manage("check", env={**PROD, "ALLOWED_HOSTS": ""})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_portal_address():
+    result = manage("check", env={**PROD, "PORTAL_URL": ""})
+    assert result.returncode != 0
+    assert "PORTAL_URL" in result.stderr
 
 
 def test_a_bad_boolean_fails_loudly():

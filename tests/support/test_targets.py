@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clientdesk.core.business_hours import BusinessCalendar
+from clientdesk.core.models import OutboundEmail
 from clientdesk.support import sla
 from clientdesk.support.models import RequestType, Status
 from clientdesk.support.tasks import close_resolved_request
@@ -101,7 +102,7 @@ def test_due_times_are_shown_to_the_customer_and_to_staff_in_the_vendors_time(
 
 
 def test_a_resolved_request_closes_itself_when_the_reopen_window_ends(
-    client, agent, alfa_request, django_capture_on_commit_callbacks
+    client, agent, alfa_request, django_capture_on_commit_callbacks, settings
 ):
     client.force_login(agent)
     data = {"version": 1, "status": Status.RESOLVED, "queue": alfa_request.queue.pk}
@@ -111,11 +112,15 @@ def test_a_resolved_request_closes_itself_when_the_reopen_window_ends(
     task = DBTaskResult.objects.get(task_path__endswith="close_resolved_request")
     assert task.run_after == alfa_request.resolved_at + timedelta(days=14)
 
+    settings.PORTAL_URL = "https://portal.vendor.example"
     close_resolved_request.call(*task.args_kwargs["args"])
 
     alfa_request.refresh_from_db()
     assert alfa_request.status == Status.CLOSED
     assert alfa_request.closed_at is not None
+    closed_mail = OutboundEmail.objects.order_by("created_at").last()
+    link = f"https://portal.vendor.example/requests/{alfa_request.number}/"
+    assert link in closed_mail.body_text
 
 
 def test_a_request_reopened_meanwhile_is_not_closed_by_the_old_task(alfa_request):
