@@ -193,6 +193,10 @@ MFA_TOTP_ISSUER = "clientdesk"
 # itself, and the setting would switch off the origin check entirely. Browsers
 # refuse an IP address as relying party, so in development use localhost, not 127.0.0.1.
 MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_FORMS = {
+    "add_webauthn": "clientdesk.accounts.passkeys.AddPasskeyForm",
+    "edit_webauthn": "clientdesk.accounts.passkeys.EditPasskeyForm",
+}
 # Off: tracking writes the session row on every request (5 queries, one UPDATE);
 # the session list still shows where and when each session signed in.
 USERSESSIONS_TRACK_ACTIVITY = False
