@@ -1,4 +1,10 @@
-"""Staff forms. Each one that changes the request carries the version it was made from."""
+"""Staff forms. Each one that changes the request carries the version it was made from.
+
+A request's page shows several of them at once (reply, note, update), and
+the queue its filters next to the bulk status: each form but the reply has
+its own id prefix, so that no two fields share an id (and a label or an
+aria-describedby never points at another form's field).
+"""
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -54,6 +60,10 @@ class NoteForm(forms.Form):
     )
     attachments = AttachmentsField()
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "note_%s")
+        super().__init__(*args, **kwargs)
+
 
 def assignable_staff():
     return (
@@ -85,6 +95,7 @@ class UpdateForm(Versioned):
     queue = forms.ModelChoiceField(label=_("Queue"), queryset=Queue.objects.all(), empty_label=None)
 
     def __init__(self, *args, support_request: SupportRequest, **kwargs):
+        kwargs.setdefault("auto_id", "update_%s")
         kwargs.setdefault(
             "initial",
             {
@@ -107,6 +118,7 @@ class BulkStatusForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "bulk_%s")
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
             ("", _("Choose a status")),

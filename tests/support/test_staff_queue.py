@@ -135,7 +135,7 @@ def test_a_status_the_lifecycle_does_not_allow_is_explained(client, agent, alfa_
     data = {"version": 1, "status": Status.NEW, "queue": alfa_request.queue.pk}
     response = client.post(staff_url("update", alfa_request), data)
     assert response.status_code == 200
-    assert 'id="id_status_error"' in response.content.decode()
+    assert 'id="update_status_error"' in response.content.decode()
     alfa_request.refresh_from_db()
     assert alfa_request.status == Status.CLOSED
 
