@@ -40,6 +40,16 @@ def test_the_order_page_polls_its_live_part_every_few_seconds(alfa_order, open_p
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("status", [Order.Status.DELIVERED, Order.Status.CANCELLED])
+def test_a_delivered_or_cancelled_order_page_does_not_poll(client, alfa_admin, alfa, status):
+    order = OrderFactory(account=alfa, status=status)
+    client.force_login(alfa_admin)
+    html = client.get(reverse("orders:detail", args=[order.public_id])).content.decode()
+    assert 'id="order-live"' in html
+    assert "hx-trigger" not in html
+
+
+@pytest.mark.django_db
 def test_an_unchanged_order_answers_the_poll_with_204_and_no_body(client, alfa_order, open_page):
     _html, since = open_page
     for _ in range(3):
