@@ -4,11 +4,11 @@ from django.utils.translation import gettext as _
 
 
 def normalize_phone(value: str, country: str | None) -> str:
-    """A phone number in E.164 form, or a ValidationError that says what is wrong."""
+    """A phone number in international form (+40 722 555 101), or a ValidationError."""
     try:
         number = phonenumbers.parse(value, (country or "RO").upper())
     except phonenumbers.NumberParseException:
         raise ValidationError(_("Enter a phone number, for example +40 721 234 567.")) from None
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(_("This phone number is not valid."))
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -79,7 +79,7 @@ def test_registration_stores_the_profile_each_consent_with_version_and_time_and_
     assert (user.first_name, user.company, user.phone) == (
         "Radu",
         "Gamma Energie SRL",
-        "+40722555109",
+        "+40 722 555 109",
     )
     consents = {consent.kind: consent for consent in user.consents.all()}
     assert set(consents) == {Consent.Kind.CONTACT, Consent.Kind.TRANSFER}

@@ -63,7 +63,7 @@ def test_a_filed_request_gets_a_number_a_queue_and_its_targets(client, alfa_admi
     assert created.queue == invoice_type.queue
     assert created.status == Status.NEW
     assert created.details == {"invoice_number": "CTS-2026-004518", "topic": "amount"}
-    assert created.contact_phone == "+40722555101"
+    assert created.contact_phone == "+40 722 555 101"
     calendar = vendor_calendar()
     assert created.first_response_due == calendar.add(created.created_at, 8)
     assert created.resolution_due == calendar.add(created.created_at, 24)
