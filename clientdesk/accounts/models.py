@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from clientdesk.accounts import grants as G
+from clientdesk.accounts.validators import validate_cui
 
 
 class UserManager(BaseUserManager["User"]):
@@ -91,7 +92,12 @@ class CustomerAccount(models.Model):
     number = models.CharField(_("customer number"), max_length=30, unique=True)
     external_id = models.CharField(max_length=100, unique=True, null=True, blank=True)
     name = models.CharField(_("name"), max_length=200)
-    tax_id = models.CharField(_("tax identification number (CUI)"), max_length=20, blank=True)
+    tax_id = models.CharField(
+        _("tax identification number (CUI)"),
+        max_length=20,
+        blank=True,
+        validators=[validate_cui],
+    )
     trade_register = models.CharField(_("trade register number"), max_length=40, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)

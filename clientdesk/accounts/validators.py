@@ -1,6 +1,8 @@
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from stdnum.exceptions import ValidationError as NumberError
+from stdnum.ro import cui
 
 
 def normalize_phone(value: str, country: str | None) -> str:
@@ -12,3 +14,11 @@ def normalize_phone(value: str, country: str | None) -> str:
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(_("This phone number is not valid."))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def validate_cui(value: str) -> None:
+    """A Romanian company's tax identification number (CUI/CIF), with or without "RO"."""
+    try:
+        cui.validate(value)
+    except NumberError:
+        raise ValidationError(_("This is not a valid tax identification number (CUI).")) from None
