@@ -8,7 +8,10 @@ the first test, so no route escapes the walk.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from clientdesk.accounts import grants as G
 from clientdesk.accounts.models import Membership
+from clientdesk.orders.models import Order
+from tests.factories import MembershipFactory
 from tests.orders.factories import OrderFactory
 from tests.support.factories import AttachmentFactory, SupportRequestFactory
 
@@ -106,3 +109,17 @@ def test_another_customers_user_gets_404(
         assert client.get(url).status_code == 200
     client.force_login(beta_user)
     assert getattr(client, method)(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_list_sees_exactly_what_the_gate_lets_through(alfa, alfa_admin, alfa_limited, beta_user):
+    OrderFactory.create_batch(2, account=alfa)
+    beta = beta_user.memberships.get().account
+    OrderFactory(account=beta)
+    # Alfa's admin on Beta too, but without the orders grant there.
+    MembershipFactory(user=alfa_admin, account=beta, grant_requests=True)
+    for user in (alfa_admin, alfa_limited, beta_user):
+        listed = set(Order.objects.listed_for(user, G.ORDERS))
+        assert listed == set(Order.objects.visible_to(user, G.ORDERS)), user
+    assert {o.account for o in Order.objects.listed_for(alfa_admin, G.ORDERS)} == {alfa}
+    assert not Order.objects.listed_for(alfa_limited, G.INVOICES).exists()

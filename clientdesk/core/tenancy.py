@@ -28,6 +28,19 @@ class TenantQuerySet(models.QuerySet[M]):
         accounts = accounts_visible_to(user, grant).values("pk")
         return self.filter(**{f"{self.tenant_path}__in": accounts})
 
+    def listed_for(self, user, grant: str) -> "TenantQuerySet[M]":
+        """The same rows as visible_to, for a list: the account ids are read first (one
+        small query) and named in the filter.
+
+        Behind a subquery PostgreSQL plans for an average account; for a customer
+        that holds a tenth of all the rows it then sorts every one of them to show
+        a page of 25. With the ids named it sees the account's real size and reads
+        the (account, date) index in order, stopping after the page: 35 ms down to
+        0.2 ms for 35,000 orders (bench/pages.py on scale_data).
+        """
+        accounts = list(accounts_visible_to(user, grant).values_list("pk", flat=True))
+        return self.filter(**{f"{self.tenant_path}__in": accounts})
+
 
 def get_visible_or_404(queryset: models.QuerySet[M], user, grant: str, **lookup: Any) -> M:
     """One object of the user's accounts where they hold the grant, or 404 (never 403)."""

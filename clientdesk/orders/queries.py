@@ -35,7 +35,7 @@ def orders_matching(
     product: str = "",
 ) -> QuerySet[Order]:
     """The user's orders that pass the list's filters, newest first."""
-    orders = Order.objects.visible_to(user, G.ORDERS).select_related("account")
+    orders = Order.objects.listed_for(user, G.ORDERS).select_related("account")
     if q:
         orders = orders.filter(Q(number__icontains=q) | Q(po_number__icontains=q))
     if status:

@@ -29,7 +29,7 @@ def active_type(code: str) -> RequestType | None:
 
 def requests_of(user) -> QuerySet[SupportRequest]:
     """The requests of every account where the user holds ``requests``: theirs and colleagues'."""
-    return SupportRequest.objects.visible_to(user, G.REQUESTS).select_related(
+    return SupportRequest.objects.listed_for(user, G.REQUESTS).select_related(
         "type", "account", "requester"
     )
 
