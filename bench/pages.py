@@ -39,8 +39,8 @@ from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from clientdesk.accounts import grants as G  # noqa: E402
 from clientdesk.accounts.models import User  # noqa: E402
+from clientdesk.core import grants as G  # noqa: E402
 from clientdesk.orders.models import Order  # noqa: E402
 from clientdesk.support.models import SupportRequest  # noqa: E402
 

@@ -9,6 +9,8 @@ from tests.factories import MembershipFactory, UserFactory
 def _fast_and_isolated(settings):
     # A fast hasher keeps the suite quick; the cache holds rate-limit counters.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The test client's host: links in e-mails are made from PORTAL_URL.
+    settings.PORTAL_URL = "http://testserver"
     cache.clear()
     # A request leaves its language active in the thread; each test starts
     # from the portal's default, whatever ran before it in this worker.

@@ -1,8 +1,8 @@
 import factory
 from allauth.account.models import EmailAddress
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts.models import AccessRequest, CustomerAccount, Membership, User
+from clientdesk.core import grants as G
 
 PASSWORD = "a-long-test-password-1"
 

@@ -8,8 +8,8 @@ the first test, so no route escapes the walk.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts.models import Membership
+from clientdesk.core import grants as G
 from clientdesk.orders.models import Order
 from tests.factories import MembershipFactory
 from tests.orders.factories import OrderFactory

@@ -48,9 +48,10 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts.consents import TEXTS
 from clientdesk.accounts.models import Consent, CustomerAccount, Membership, User
+from clientdesk.core import grants as G
+from clientdesk.core.models import Event
 from clientdesk.orders.demo import EUR_RATE, PRODUCTS
 from clientdesk.orders.models import (
     Carrier,
@@ -62,10 +63,10 @@ from clientdesk.orders.models import (
     ShipmentLine,
 )
 from clientdesk.support.demo import PATHS
+from clientdesk.support.events import RequestEvent
 from clientdesk.support.models import (
     Message,
     RequestCounter,
-    RequestEvent,
     RequestType,
     Status,
     SupportRequest,
@@ -296,6 +297,19 @@ def generate(
     return totals
 
 
+def _request_event(kind, actor_id, data, at) -> Event:
+    """A request's history row as the services write it (subject and account set on insert)."""
+    return Event(
+        kind=kind.value,
+        actor_kind="user" if actor_id else "system",
+        actor_user_id=actor_id,
+        actor_name="" if actor_id else "worker",
+        subject_type=SupportRequest._meta.label_lower,
+        data=data,
+        created_at=at,
+    )
+
+
 # Auto-stamped fields that the generator sets itself, to spread them over two years.
 STAMPED = (
     CustomerAccount,
@@ -305,7 +319,6 @@ STAMPED = (
     ShipmentEvent,
     SupportRequest,
     Message,
-    RequestEvent,
 )
 
 
@@ -640,10 +653,13 @@ class _Generator:
             with transaction.atomic():
                 requests = self._insert(SupportRequest, [b[0] for b in built])
                 for support_request, (_r, messages, events) in zip(requests, built, strict=True):
-                    for row in (*messages, *events):
-                        row.request = support_request
+                    for message in messages:
+                        message.request = support_request
+                    for event in events:
+                        event.subject_id = str(support_request.pk)
+                        event.account_id = support_request.account_id
                 self._insert(Message, [m for b in built for m in b[1]])
-                self._insert(RequestEvent, [e for b in built for e in b[2]])
+                self._insert(Event, [e for b in built for e in b[2]])
 
     def _request(self, rng, number, created_at, i, types):
         age = (self.now - created_at).total_seconds() / 86_400
@@ -662,9 +678,7 @@ class _Generator:
             stamps["resolved_at"] = later(stamps["first_response_at"], 2, min(240, age * 12))
         if Status.CLOSED in path:
             stamps["closed_at"] = later(stamps["resolved_at"], 1, 14 * 24)
-        events = [
-            RequestEvent(actor_id=requester.pk, kind="created", data={}, created_at=created_at)
-        ]
+        events = [_request_event(RequestEvent.CREATED, requester.pk, {}, created_at)]
         previous, moment = Status.NEW, created_at
         for target in path:
             moment = {
@@ -673,11 +687,11 @@ class _Generator:
                 Status.CLOSED: stamps.get("closed_at"),
             }.get(target) or later(moment, 1, 48)
             events.append(
-                RequestEvent(
-                    actor_id=requester.pk if target == Status.CANCELLED else None,
-                    kind=RequestEvent.Kind.STATUS,
-                    data={"from": previous, "to": target},
-                    created_at=moment,
+                _request_event(
+                    RequestEvent.STATUS,
+                    requester.pk if target == Status.CANCELLED else None,
+                    {"from": previous, "to": target},
+                    moment,
                 )
             )
             previous = target

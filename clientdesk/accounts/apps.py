@@ -6,3 +6,11 @@ class AccountsConfig(AppConfig):
     name = "clientdesk.accounts"
     label = "accounts"
     verbose_name = _("Customers and users")
+
+    def ready(self) -> None:
+        from clientdesk.accounts import notifications, signals  # noqa: F401  (they subscribe)
+        from clientdesk.accounts.events import AccessEvent, SecurityEvent
+        from clientdesk.core import events
+
+        events.register(SecurityEvent, audited=True)
+        events.register(AccessEvent, audited=True)

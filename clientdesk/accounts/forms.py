@@ -4,11 +4,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts import services
 from clientdesk.accounts.consents import TEXTS
 from clientdesk.accounts.models import AccessRequest, Consent, User
 from clientdesk.accounts.validators import normalize_phone
+from clientdesk.core import grants as G
+from clientdesk.core.actors import anonymous_origin
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -39,6 +40,11 @@ class ProfileFieldsMixin(forms.Form):
                 self.add_error("phone", error)
         return data
 
+    def profile(self) -> services.Profile:
+        return services.Profile(
+            **{field: self.cleaned_data[field] for field in services.PROFILE_FIELDS}
+        )
+
 
 class SignupExtraForm(ProfileFieldsMixin):
     """The fields allauth's sign-up form gains: the profile and the two consents."""
@@ -61,7 +67,9 @@ class SignupExtraForm(ProfileFieldsMixin):
         self.fields["country"].initial = "RO"
 
     def signup(self, request, user: User) -> None:
-        services.user_complete_signup(user=user, data=self.cleaned_data, request=request)
+        services.user_complete_signup(
+            actor=anonymous_origin(request), user=user, profile=self.profile()
+        )
 
 
 class ProfileForm(ProfileFieldsMixin):

@@ -6,8 +6,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts.validators import validate_cui
+from clientdesk.core import grants as G
+from clientdesk.core.tenancy import TenantQuerySet
 
 
 class UserManager(BaseUserManager["User"]):
@@ -77,12 +78,10 @@ class Consent(models.Model):
         return f"{self.get_kind_display()} ({self.version})"
 
 
-class CustomerAccountQuerySet(models.QuerySet["CustomerAccount"]):
-    def visible_to(self, user, grant: str) -> "CustomerAccountQuerySet":
-        """The tenancy gate's root: the accounts where the user holds the grant."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        return self.filter(memberships__user=user, **{f"memberships__{G.field_name(grant)}": True})
+class CustomerAccountQuerySet(TenantQuerySet["CustomerAccount"]):
+    """The tenancy gate's root: an account is its own tenant."""
+
+    tenant_path = "pk"
 
 
 class CustomerAccount(models.Model):
@@ -169,6 +168,10 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    # The link's secret, known only to the service that created the invitation (and its
+    # e-mail): the table keeps the hash.
+    link_token: str = ""
 
     class Meta:
         ordering = ["-created_at"]

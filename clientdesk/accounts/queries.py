@@ -3,25 +3,8 @@
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts.models import AccessRequest, CustomerAccount, Invitation, Membership
-
-
-def grants_held(user) -> set[str]:
-    """Every grant the user holds on any account (one query, cached on the user)."""
-    if not user.is_authenticated:
-        return set()
-    cached = getattr(user, "_grants_held", None)
-    if cached is None:
-        cached = set()
-        for membership in Membership.objects.filter(user=user):
-            cached.update(membership.grants)
-        user._grants_held = cached
-    return cached
-
-
-def memberships_of(user) -> QuerySet[Membership]:
-    return Membership.objects.filter(user=user).select_related("account")
+from clientdesk.core import grants as G
 
 
 def administered_account(user, public_id) -> CustomerAccount:

@@ -1,18 +1,23 @@
-"""Every write of identity data: one function per use case, atomic, audited."""
+"""Every write of identity data: one function per use case, atomic, recorded with its actor.
+
+The e-mails these changes cause (an access decision, an invitation) are
+subscribers of their events (accounts/notifications.py), not calls made here.
+"""
 
 import hashlib
 import secrets
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts.consents import TEXTS
+from clientdesk.accounts.errors import AccountError
+from clientdesk.accounts.events import AccessEvent, SecurityEvent
 from clientdesk.accounts.models import (
     AccessRequest,
     Consent,
@@ -21,30 +26,55 @@ from clientdesk.accounts.models import (
     Membership,
     User,
 )
-from clientdesk.core.audit import audit
-from clientdesk.core.mail import queue_email
+from clientdesk.core import events
+from clientdesk.core import grants as G
+from clientdesk.core.actors import Actor
+from clientdesk.core.errors import ServiceError
+from clientdesk.core.locking import lock
 
-PROFILE_FIELDS = ("first_name", "last_name", "phone", "company", "job_title", "country", "language")
 INVITATION_DAYS = 14
 
 
+@dataclass(frozen=True)
+class Profile:
+    first_name: str
+    last_name: str
+    phone: str
+    company: str
+    job_title: str
+    country: str
+    language: str
+
+
+PROFILE_FIELDS = tuple(Profile.__dataclass_fields__)
+
+
+def _acting_user(actor: Actor) -> User:
+    if actor.user is None:
+        raise PermissionDenied("this change needs a person as its actor")
+    return actor.user
+
+
 @transaction.atomic
-def user_complete_signup(*, user: User, data: dict, request=None) -> None:
-    for field in PROFILE_FIELDS:
-        setattr(user, field, data[field])
+def user_complete_signup(*, actor: Actor, user: User, profile: Profile) -> None:
+    """The profile and the two consents that allauth's sign-up form collected."""
+    for field, value in asdict(profile).items():
+        setattr(user, field, value)
     user.save()
     now = timezone.now()
     for kind, text in TEXTS.items():
         Consent.objects.create(
             user=user, kind=kind, version=settings.CONSENT_VERSION, text=str(text), given_at=now
         )
-    audit("user.registered", actor=user, subject=user, request=request)
+    events.record(SecurityEvent.REGISTERED, actor=actor.with_user(user), subject=user)
 
 
 @transaction.atomic
-def user_update_profile(*, user: User, data: dict) -> None:
-    for field in PROFILE_FIELDS:
-        setattr(user, field, data[field])
+def user_update_profile(*, actor: Actor, user: User, profile: Profile) -> None:
+    if _acting_user(actor).pk != user.pk:
+        raise PermissionDenied
+    for field, value in asdict(profile).items():
+        setattr(user, field, value)
     user.save(update_fields=list(PROFILE_FIELDS))
 
 
@@ -84,105 +114,108 @@ def user_export_data(*, user: User) -> dict:
 
 
 @transaction.atomic
-def user_delete(*, user: User, request=None) -> None:
-    """Erase the user. The audit log keeps the fact, not the person."""
-    audit(
-        "user.deleted",
-        request=request,
-        email_sha256=hashlib.sha256(user.email.encode()).hexdigest(),
+def user_delete(*, actor: Actor, user: User) -> None:
+    """Erase the user. The audit log keeps the fact (and the bare id), not the person."""
+    if _acting_user(actor).pk != user.pk:
+        raise PermissionDenied
+    events.record(
+        SecurityEvent.DELETED,
+        actor=actor,
+        subject=user,
+        data={"email_sha256": hashlib.sha256(user.email.encode()).hexdigest()},
     )
     user.delete()
 
 
 @transaction.atomic
-def access_request_create(*, user: User, data: dict, request=None) -> AccessRequest:
-    number = data["customer_number"].strip()
+def access_request_create(
+    *,
+    actor: Actor,
+    customer_number: str,
+    proof_kind: str,
+    proof_number: str,
+    areas: Sequence[str],
+    message: str = "",
+) -> AccessRequest:
+    user = _acting_user(actor)
+    number = customer_number.strip()
     account = CustomerAccount.objects.filter(number__iexact=number).first()
     access = AccessRequest.objects.create(
         user=user,
         customer_number=account.number if account else number,
-        proof_kind=data["proof_kind"],
-        proof_number=data["proof_number"].strip(),
-        areas=list(data["areas"]),
-        message=data.get("message", ""),
+        proof_kind=proof_kind,
+        proof_number=proof_number.strip(),
+        areas=[area for area in areas if area in G.AREAS],
+        message=message.strip(),
         account=account,
     )
-    audit(
-        "access.requested",
-        actor=user,
+    events.record(
+        AccessEvent.REQUESTED,
+        actor=actor,
         subject=user,
-        account=access.account,
-        request=request,
-        areas=access.areas,
+        account=account,
+        data={"access_request": str(access.public_id), "areas": access.areas},
     )
     return access
 
 
-def _lock_pending(access: AccessRequest) -> AccessRequest:
-    locked = AccessRequest.objects.select_for_update().get(pk=access.pk)
+def _lock_pending(access: AccessRequest, actor: Actor) -> AccessRequest:
+    if not _acting_user(actor).has_perm("accounts.decide_accessrequest"):
+        raise PermissionDenied
+    locked = lock(AccessRequest.objects.select_related("user", "account"), access.pk)
     if locked.status != AccessRequest.Status.PENDING:
-        raise ValidationError(_("This request was already decided."))
+        raise ServiceError(AccountError.ALREADY_DECIDED)
     return locked
+
+
+def _decided(access: AccessRequest, actor: Actor, status: str, reason: str) -> None:
+    access.status = status
+    access.reason = reason.strip()
+    access.decided_by = _acting_user(actor)
+    access.decided_at = timezone.now()
+    access.save()
 
 
 @transaction.atomic
 def access_request_grant(
-    *, access: AccessRequest, staff: User, grants: list[str], reason: str = "", request=None
+    *, actor: Actor, access: AccessRequest, grants: Sequence[str], reason: str = ""
 ) -> Membership:
-    access = _lock_pending(access)
+    access = _lock_pending(access, actor)
     if access.account is None:
-        raise ValidationError(_("No customer account has this number; refuse the request."))
+        raise ServiceError(AccountError.NO_SUCH_ACCOUNT)
     membership, _created = Membership.objects.get_or_create(
         user=access.user, account=access.account
     )
     before = membership.grants
     membership.set_grants(sorted(set(before) | set(grants)))
     membership.save()
-    access.status = AccessRequest.Status.GRANTED
-    access.granted = list(grants)
-    access.reason = reason
-    access.decided_by = staff
-    access.decided_at = timezone.now()
-    access.save()
-    audit(
-        "access.granted",
-        actor=staff,
+    access.granted = [grant for grant in grants if grant in G.ALL]
+    _decided(access, actor, AccessRequest.Status.GRANTED, reason)
+    events.record(
+        AccessEvent.GRANTED,
+        actor=actor,
         subject=access.user,
         account=access.account,
-        request=request,
-        grants=list(grants),
-        before=before,
-        after=membership.grants,
+        data={
+            "access_request": str(access.public_id),
+            "grants": access.granted,
+            "before": before,
+            "after": membership.grants,
+        },
     )
-    _notify_access_decision(access)
     return membership
 
 
 @transaction.atomic
-def access_request_refuse(*, access: AccessRequest, staff: User, reason: str, request=None) -> None:
-    access = _lock_pending(access)
-    access.status = AccessRequest.Status.REFUSED
-    access.reason = reason
-    access.decided_by = staff
-    access.decided_at = timezone.now()
-    access.save()
-    audit(
-        "access.refused",
-        actor=staff,
+def access_request_refuse(*, actor: Actor, access: AccessRequest, reason: str) -> None:
+    access = _lock_pending(access, actor)
+    _decided(access, actor, AccessRequest.Status.REFUSED, reason)
+    events.record(
+        AccessEvent.REFUSED,
+        actor=actor,
         subject=access.user,
         account=access.account,
-        request=request,
-        reason=reason,
-    )
-    _notify_access_decision(access)
-
-
-def _notify_access_decision(access: AccessRequest) -> None:
-    queue_email(
-        to=access.user.email,
-        template="accounts/email/access_decision",
-        context={"access": access, "user": access.user, "grant_labels": G.LABELS},
-        language=access.user.language,
+        data={"access_request": str(access.public_id), "reason": access.reason},
     )
 
 
@@ -190,41 +223,39 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _require_admin(actor: Actor, account: CustomerAccount) -> User:
+    user = _acting_user(actor)
+    if not CustomerAccount.objects.visible_to(user, G.ADMIN).filter(pk=account.pk).exists():
+        raise PermissionDenied
+    return user
+
+
 @transaction.atomic
 def invitation_create(
-    *, account: CustomerAccount, admin: User, email: str, grants: list[str], request
+    *, actor: Actor, account: CustomerAccount, email: str, grants: Sequence[str]
 ) -> Invitation:
+    """Invite a colleague; the e-mail with the link is sent by the INVITED subscriber."""
+    admin = _require_admin(actor, account)
     email = email.strip().lower()
     if account.memberships.filter(user__email__iexact=email).exists():
-        raise ValidationError({"email": _("This person is already a member of the account.")})
+        raise ServiceError(AccountError.ALREADY_MEMBER, field="email")
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         account=account,
         email=email,
-        grants=list(grants),
+        grants=[grant for grant in grants if grant in G.ALL],
         token_hash=_token_hash(token),
         invited_by=admin,
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
-    audit(
-        "invitation.created",
-        actor=admin,
+    # Only the hash is stored: the link exists once, for the e-mail.
+    invitation.link_token = token
+    events.record(
+        AccessEvent.INVITED,
+        actor=actor,
         account=account,
-        request=request,
-        email=email,
-        grants=list(grants),
-    )
-    queue_email(
-        to=email,
-        template="accounts/email/invitation",
-        context={
-            "invitation": invitation,
-            "admin": admin,
-            "url": request.build_absolute_uri(reverse("invitation_accept", args=[token])),
-            "grant_labels": [G.LABELS[g] for g in grants],
-            "days": INVITATION_DAYS,
-        },
-        language=admin.language,
+        subject=invitation,
+        data={"email": email, "grants": invitation.grants},
     )
     return invitation
 
@@ -243,61 +274,60 @@ def invitation_by_token(token: str) -> Invitation | None:
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, user: User, request=None) -> Membership:
+def invitation_accept(*, actor: Actor, invitation: Invitation) -> Membership:
+    user = _acting_user(actor)
     # The link went to the invited address; accepting needs that same verified address.
     if user.email.lower() != invitation.email.lower():
-        raise PermissionDenied
+        raise ServiceError(AccountError.WRONG_INVITEE)
     membership, _created = Membership.objects.get_or_create(user=user, account=invitation.account)
     before = membership.grants
     membership.set_grants(sorted(set(before) | set(invitation.grants)))
     membership.save()
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
-    audit(
-        "membership.granted",
-        actor=user,
+    events.record(
+        AccessEvent.MEMBERSHIP_GRANTED,
+        actor=actor,
         subject=user,
         account=invitation.account,
-        request=request,
-        grants=invitation.grants,
-        before=before,
-        after=membership.grants,
-        via="invitation",
-        invited_by=invitation.invited_by_id,
+        data={
+            "grants": invitation.grants,
+            "before": before,
+            "after": membership.grants,
+            "via": "invitation",
+            "invited_by": invitation.invited_by_id,
+        },
     )
     return membership
 
 
 @transaction.atomic
-def membership_set_grants(
-    *, membership: Membership, actor: User, grants: list[str], request
-) -> None:
-    if membership.user_id == actor.pk and G.ADMIN not in grants:
-        raise ValidationError({"grants": _("You cannot remove your own admin grant.")})
+def membership_set_grants(*, actor: Actor, membership: Membership, grants: Sequence[str]) -> None:
+    admin = _require_admin(actor, membership.account)
+    if membership.user_id == admin.pk and G.ADMIN not in grants:
+        raise ServiceError(AccountError.OWN_ADMIN, field="grants")
     before = membership.grants
-    membership.set_grants(grants)
+    membership.set_grants(list(grants))
     membership.save()
-    audit(
-        "membership.changed",
+    events.record(
+        AccessEvent.MEMBERSHIP_CHANGED,
         actor=actor,
         subject=membership.user,
         account=membership.account,
-        request=request,
-        before=before,
-        after=membership.grants,
+        data={"before": before, "after": membership.grants},
     )
 
 
 @transaction.atomic
-def membership_revoke(*, membership: Membership, actor: User, request) -> None:
-    if membership.user_id == actor.pk:
-        raise ValidationError(_("You cannot remove yourself from the account."))
-    audit(
-        "membership.revoked",
+def membership_revoke(*, actor: Actor, membership: Membership) -> None:
+    admin = _require_admin(actor, membership.account)
+    if membership.user_id == admin.pk:
+        raise ServiceError(AccountError.SELF_REVOKE)
+    events.record(
+        AccessEvent.MEMBERSHIP_REVOKED,
         actor=actor,
         subject=membership.user,
         account=membership.account,
-        request=request,
-        before=membership.grants,
+        data={"before": membership.grants},
     )
     membership.delete()

@@ -4,7 +4,6 @@ from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -21,6 +20,9 @@ from clientdesk.accounts.forms import (
 )
 from clientdesk.accounts.models import Membership
 from clientdesk.accounts.services import PROFILE_FIELDS
+from clientdesk.core import tenancy
+from clientdesk.core.actors import actor_of
+from clientdesk.core.errors import ServiceError, add_to_form
 
 
 @login_required
@@ -30,7 +32,7 @@ def profile(request):
     initial = {field: getattr(user, field) for field in PROFILE_FIELDS}
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.user_update_profile(user=user, data=form.cleaned_data)
+        services.user_update_profile(actor=actor_of(request), user=user, profile=form.profile())
         messages.success(request, _("Your profile was saved."))
         return redirect("profile")
     return render(request, "accounts/profile.html", {"form": form, "current_section": "profile"})
@@ -44,7 +46,7 @@ def my_data(request):
         "accounts/my_data.html",
         {
             "consents": request.user.consents.all(),
-            "memberships": queries.memberships_of(request.user),
+            "memberships": tenancy.memberships(request.user),
             "delete_form": DeleteAccountForm(user=request.user),
             "current_section": "profile",
         },
@@ -69,9 +71,9 @@ def my_data_export(request):
 def delete_account(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        user = request.user
+        user, actor = request.user, actor_of(request)
         logout(request)
-        services.user_delete(user=user, request=request)
+        services.user_delete(actor=actor, user=user)
         messages.success(request, _("Your account and personal data were deleted."))
         return redirect("home")
     return render(
@@ -87,7 +89,7 @@ def access_list(request):
         "accounts/access_list.html",
         {
             "access_requests": queries.access_requests_of(request.user),
-            "memberships": queries.memberships_of(request.user),
+            "memberships": tenancy.memberships(request.user),
             "current_section": "access",
         },
     )
@@ -98,7 +100,15 @@ def access_list(request):
 def access_new(request):
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.access_request_create(user=request.user, data=form.cleaned_data, request=request)
+        data = form.cleaned_data
+        services.access_request_create(
+            actor=actor_of(request),
+            customer_number=data["customer_number"],
+            proof_kind=data["proof_kind"],
+            proof_number=data["proof_number"],
+            areas=data["areas"],
+            message=data["message"],
+        )
         messages.success(
             request, _("Your request was sent. We will e-mail you when it has been reviewed.")
         )
@@ -114,14 +124,13 @@ def company_users(request, account_id):
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_create(
+                actor=actor_of(request),
                 account=account,
-                admin=request.user,
                 email=form.cleaned_data["email"],
                 grants=form.cleaned_data["grants"],
-                request=request,
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except ServiceError as error:
+            add_to_form(form, error)
         else:
             messages.success(request, _("The invitation was sent."))
             return redirect("company_users", account_id=account.public_id)
@@ -153,13 +162,10 @@ def company_member(request, account_id, member_id):
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_set_grants(
-                membership=membership,
-                actor=request.user,
-                grants=form.cleaned_data["grants"],
-                request=request,
+                actor=actor_of(request), membership=membership, grants=form.cleaned_data["grants"]
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except ServiceError as error:
+            add_to_form(form, error)
         else:
             messages.success(request, _("The grants were saved."))
             return redirect("company_users", account_id=account_id)
@@ -175,9 +181,9 @@ def company_member(request, account_id, member_id):
 def company_member_revoke(request, account_id, member_id):
     membership = _member_of(request, account_id, member_id)
     try:
-        services.membership_revoke(membership=membership, actor=request.user, request=request)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+        services.membership_revoke(actor=actor_of(request), membership=membership)
+    except ServiceError as error:
+        messages.error(request, error.text)
     else:
         messages.success(request, _("%(name)s no longer has access.") % {"name": membership.user})
     return redirect("company_users", account_id=account_id)
@@ -195,7 +201,7 @@ def invitation_accept(request, token):
             request, "accounts/invitation.html", {"invitation": invitation, "wrong_user": True}
         )
     if request.method == "POST":
-        services.invitation_accept(invitation=invitation, user=request.user, request=request)
+        services.invitation_accept(actor=actor_of(request), invitation=invitation)
         messages.success(
             request, _("You now have access to %(account)s.") % {"account": invitation.account.name}
         )

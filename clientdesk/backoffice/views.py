@@ -3,16 +3,17 @@
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts import services
 from clientdesk.accounts.forms import AccessDecisionForm
 from clientdesk.accounts.models import AccessRequest
+from clientdesk.core import grants as G
+from clientdesk.core.actors import actor_of
+from clientdesk.core.errors import ServiceError, add_to_form
 from clientdesk.core.models import OutboundEmail
 
 PAGE_SIZE = 25
@@ -71,8 +72,8 @@ def access_detail(request, public_id):
         elif form.is_valid():
             try:
                 _decide(request, access, form.cleaned_data)
-            except ValidationError as error:
-                form.add_error(None, error)
+            except ServiceError as error:
+                add_to_form(form, error)
             else:
                 messages.success(request, _("The decision was saved and the user was notified."))
                 return redirect("backoffice:access_queue")
@@ -91,15 +92,11 @@ def access_detail(request, public_id):
 def _decide(request, access: AccessRequest, data: dict) -> None:
     if data["decision"] == AccessDecisionForm.GRANT:
         services.access_request_grant(
-            access=access,
-            staff=request.user,
-            grants=data["grants"],
-            reason=data["reason"],
-            request=request,
+            actor=actor_of(request), access=access, grants=data["grants"], reason=data["reason"]
         )
     else:
         services.access_request_refuse(
-            access=access, staff=request.user, reason=data["reason"], request=request
+            actor=actor_of(request), access=access, reason=data["reason"]
         )
 
 

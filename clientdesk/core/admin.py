@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from clientdesk.core.models import AuditEvent, OutboundEmail, VendorConfig
+from clientdesk.core.models import Event, OutboundEmail, VendorConfig
 
 admin.site.site_header = _("clientdesk back office")
 admin.site.site_title = _("clientdesk back office")
@@ -44,12 +44,12 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "action", "actor", "subject", "account", "ip"]
-    list_filter = ["action"]
-    search_fields = ["actor__email", "subject__email", "account__name", "account__number"]
-    list_select_related = ["actor", "subject", "account"]
+@admin.register(Event)
+class EventAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "kind", "actor_user", "actor_name", "account", "ip", "audit_seq"]
+    list_filter = ["kind", "actor_kind"]
+    search_fields = ["actor_user__email", "account__name", "account__number", "subject_id"]
+    list_select_related = ["actor_user", "account"]
     date_hierarchy = "created_at"
 
 

@@ -1,8 +1,8 @@
 from django.conf import settings
 
-from clientdesk.accounts.queries import grants_held
 from clientdesk.core.models import VendorConfig
 from clientdesk.core.navigation import sections_for
+from clientdesk.core.tenancy import grants_held
 
 
 def portal(request) -> dict:

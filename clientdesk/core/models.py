@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -67,30 +68,74 @@ class VendorConfig(models.Model):
         return config
 
 
-class AuditEvent(models.Model):
-    """A security-relevant action: who did what to what, when and from where."""
+class EventQuerySet(models.QuerySet["Event"]):
+    def about(self, subject: models.Model) -> "EventQuerySet":
+        """What happened to one object (a request's history, an account's trail)."""
+        return self.filter(subject_type=subject._meta.label_lower, subject_id=str(subject.pk))
 
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    def audited(self) -> "EventQuerySet":
+        """The audit log: the security-relevant events, in the order of their chain."""
+        return self.filter(audit_seq__isnull=False).order_by("audit_seq")
+
+
+class Event(models.Model):
+    """One thing that happened, by whom, to what: written in the transaction of the change.
+
+    A request's history, the audit log and the webhooks read these rows
+    (see core/events.py). The references to the actor and the account are kept
+    as they were (no constraint, nothing nulled), so that a row never changes
+    after it is written, which the audit chain's hashes rely on.
+    """
+
+    kind = models.CharField(max_length=64, db_index=True)
+    actor_kind = models.CharField(max_length=8)
+    actor_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
     )
-    action = models.CharField(max_length=60, db_index=True)
+    actor_token_id = models.PositiveBigIntegerField(null=True)
+    actor_name = models.CharField(max_length=200, blank=True)
     account = models.ForeignKey(
-        "accounts.CustomerAccount", on_delete=models.SET_NULL, null=True, related_name="+"
+        "accounts.CustomerAccount",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
     )
-    subject = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    subject_type = models.CharField(max_length=60, blank=True)
+    subject_id = models.CharField(max_length=64, blank=True)
     data = models.JSONField(default=dict)
     ip = models.GenericIPAddressField(null=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Security-relevant events form a hash chain: the n-th carries the hash of itself
+    # and of the (n-1)-th (core/chain.py).
+    audit_seq = models.PositiveBigIntegerField(null=True, unique=True)
+    audit_hash = models.CharField(max_length=64, blank=True)
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("audit event")
-        verbose_name_plural = _("audit log")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["subject_type", "subject_id", "created_at"])]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.kind}"
+
+
+class AuditChain(models.Model):
+    """The head of the audit chain: one row, locked while an audited event is added."""
+
+    last_seq = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default="")
+
+    def __str__(self) -> str:
+        return f"{self.last_seq}: {self.last_hash[:12]}"
 
 
 class OutboundEmail(models.Model):

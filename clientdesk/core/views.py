@@ -7,7 +7,7 @@ from django.views import i18n
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
-from clientdesk.accounts.queries import memberships_of
+from clientdesk.core import tenancy
 from clientdesk.core.models import VendorConfig
 from clientdesk.core.navigation import SECTIONS
 
@@ -25,7 +25,7 @@ def privacy(request):
 @login_required
 @require_GET
 def dashboard(request):
-    memberships = list(memberships_of(request.user))
+    memberships = list(tenancy.memberships(request.user))
     held = {grant for m in memberships for grant in m.grants}
     tiles = [s for s in SECTIONS if s.grant in held]
     return render(

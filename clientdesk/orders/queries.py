@@ -10,15 +10,15 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts.models import CustomerAccount
-from clientdesk.core.tenancy import accounts_visible_to, get_visible_or_404
+from clientdesk.core import grants as G
+from clientdesk.core.tenancy import get_visible_or_404
 from clientdesk.orders.models import Order, OrderLine, Shipment, ShipmentLine
 
 
 def order_accounts(user) -> list[CustomerAccount]:
     """The accounts whose orders the user may see; 404 when there are none."""
-    accounts = list(accounts_visible_to(user, G.ORDERS).only("pk", "name", "number"))
+    accounts = list(CustomerAccount.objects.visible_to(user, G.ORDERS).only("pk", "name", "number"))
     if not accounts:
         raise Http404
     return accounts

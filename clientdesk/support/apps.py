@@ -9,5 +9,9 @@ class SupportConfig(AppConfig):
 
     def ready(self) -> None:
         # The general request kinds register themselves on import; other apps
-        # (contracts) register theirs from their own ready().
-        from clientdesk.support import general  # noqa: F401
+        # (contracts) register theirs from their own ready(). The e-mails subscribe.
+        from clientdesk.core import events
+        from clientdesk.support import general, notifications  # noqa: F401
+        from clientdesk.support.events import RequestEvent, describe
+
+        events.register(RequestEvent, describe=describe)

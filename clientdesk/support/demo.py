@@ -1,29 +1,35 @@
 """Demo requests for Alfa and Beta: every status, conversations, notes, files, deflections.
 
-Times are relative to the moment the demo is loaded, so that the targets of
-open requests look current. A request whose subject exists already for its
-account is left alone, which makes load() idempotent. Runs after the identity
-demo data (it needs the customer accounts and people).
+Each request is filed and worked through the services, as the people would
+(so the demo also fills the outbox with the e-mails they would get); then
+what each step wrote is dated back to its moment. Times are relative to the
+moment the demo is loaded, so that the targets of open requests look current.
+A request whose subject exists already for its account is left alone, which
+makes load() idempotent. Runs after the identity demo data (it needs the
+customer accounts and people).
 """
 
 import uuid
 from datetime import timedelta
 
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Max
 from django.utils import timezone
 
 from clientdesk.accounts.models import CustomerAccount, User
-from clientdesk.support import sla
+from clientdesk.core.actors import Actor
+from clientdesk.core.models import Event
+from clientdesk.support import services, sla
+from clientdesk.support.attachments import CheckedFile, check_upload
+from clientdesk.support.events import RequestEvent
 from clientdesk.support.models import (
     Attachment,
     DeflectionEvent,
     Message,
-    RequestEvent,
     RequestType,
     Status,
     SupportRequest,
 )
-from clientdesk.support.numbers import next_number
 from clientdesk.support.tasks import close_resolved_request
 
 S = Status
@@ -140,60 +146,143 @@ def load() -> None:
     _deflections(now)
 
 
+def _upload(name: str) -> CheckedFile:
+    content = FILES[name]
+    return check_upload(
+        SimpleUploadedFile(name, content.encode() if isinstance(content, str) else content)
+    )
+
+
+class _Timeline:
+    """Runs each step through the services, then dates what the step wrote to its moment."""
+
+    def __init__(self, support_request: SupportRequest):
+        self.support_request = support_request
+
+    def at(self, moment, step, *args, **kwargs) -> None:
+        rows = [
+            Event.objects.about(self.support_request),
+            Message.objects.filter(request=self.support_request),
+            Attachment.objects.filter(request=self.support_request),
+        ]
+        marks = [queryset.aggregate(last=Max("pk"))["last"] or 0 for queryset in rows]
+        step(*args, **kwargs)
+        for queryset, mark in zip(rows, marks, strict=True):
+            queryset.filter(pk__gt=mark).update(created_at=moment)
+
+
 def _create(scenario, account, agent, calendar, now) -> None:
     _customer, email, code, status, days, subject, description, details, talk, rating = scenario
     requester = User.objects.get(email=email)
+    customer, staff = Actor.of_user(requester), Actor.of_user(agent)
     request_type = RequestType.objects.select_related("queue").get(code=code)
     filed = now - timedelta(days=days)
-    support_request = SupportRequest.objects.create(
-        number=next_number(tz=calendar.tz),
-        account=account,
-        requester=requester,
-        type=request_type,
-        queue=request_type.queue,
-        subject=subject,
-        description=description,
-        details=details,
-        contact_name=requester.get_full_name(),
-        contact_email=requester.email,
-        contact_phone=requester.phone,
-        language=requester.language,
-        status=status,
-        created_at=filed,
-        assignee=agent if status != S.NEW else None,
-        first_response_due=sla.first_response_due(request_type, filed, calendar),
-        resolution_due=sla.resolution_due(request_type, filed, calendar),
-        satisfaction=rating,
-        satisfaction_comment="Rapid și clar, mulțumim." if rating else "",
+    files = [_upload(name) for from_staff, _internal, text, name in talk if name and not text]
+    talk = [line for line in talk if line[2]]
+    support_request = services.request_create(
+        actor=customer,
+        new=services.NewRequest(
+            account=account,
+            request_type=request_type,
+            subject=subject,
+            description=description,
+            contact_name=requester.get_full_name(),
+            contact_email=requester.email,
+            contact_phone=requester.phone,
+            details=details,
+            attachments=files,
+        ),
     )
+    timeline = _Timeline(support_request)
+    timeline.at(filed, lambda: None)  # the filing itself
     path = PATHS[status]
-    # An agent starts work first; later changes come after the conversation.
+    # An agent takes it and starts work first; later changes come after the conversation.
     started, later = (path[:1], path[1:]) if path[:1] == [S.IN_PROGRESS] else ([], path)
-    moments = iter(_moments(calendar, filed, now, len(started) + len(talk) + len(later)))
-    _stamp(RequestEvent.objects.create(request=support_request, kind="created"), filed)
-    stamps: dict = {}
-    previous = _statuses(support_request, S.NEW, started, moments, agent, requester, stamps)
+    moments = iter(_moments(calendar, filed, now, 1 + len(started) + len(talk) + len(later)))
+    if status != S.NEW:
+        timeline.at(next(moments), _staff_update, support_request, staff, assignee=agent)
+    for target in started:
+        timeline.at(next(moments), _staff_update, support_request, staff, status=target)
     for from_staff, internal, text, file_name in talk:
-        moment, author, message = next(moments), agent if from_staff else requester, None
-        if text:
-            message = Message.objects.create(
-                request=support_request,
-                author=author,
-                from_staff=from_staff,
-                internal=internal,
-                body=text,
-            )
-            _stamp(message, moment)
-            if from_staff and not internal:
-                stamps.setdefault("first_response_at", moment)
-        if file_name:
-            _attach(support_request, message, author, file_name, moment)
-    _statuses(support_request, previous, later, moments, agent, requester, stamps)
+        files = [_upload(file_name)] if file_name else []
+        author = staff if from_staff else customer
+        timeline.at(next(moments), _say, support_request, author, internal, text, files)
+    for target in later:
+        timeline.at(next(moments), _finish, support_request, customer, staff, target, rating)
+    _dates(support_request, filed, calendar)
+
+
+def _current(support_request: SupportRequest) -> SupportRequest:
+    return SupportRequest.objects.select_related("queue", "assignee").get(pk=support_request.pk)
+
+
+def _staff_update(support_request, staff: Actor, *, status=None, assignee=None) -> None:
+    current = _current(support_request)
+    services.request_update(
+        actor=staff,
+        support_request=current,
+        version=current.version,
+        status=status or current.status,
+        assignee=assignee or current.assignee,
+        queue=current.queue,
+    )
+
+
+def _say(support_request, actor: Actor, internal: bool, text: str, files) -> None:
+    current = _current(support_request)
+    if internal:
+        services.request_add_note(
+            actor=actor, support_request=current, body=text, attachments=files
+        )
+    elif actor.user is not None and actor.user.is_staff:
+        services.request_staff_reply(
+            actor=actor,
+            support_request=current,
+            version=current.version,
+            body=text,
+            attachments=files,
+        )
+    else:
+        services.request_reply(actor=actor, support_request=current, body=text, attachments=files)
+
+
+def _finish(support_request, customer: Actor, staff: Actor, target: str, rating) -> None:
+    current = _current(support_request)
+    if target == S.CANCELLED:
+        services.request_cancel(actor=customer, support_request=current)
+    elif target == S.CLOSED:
+        services.request_rate(
+            actor=customer,
+            support_request=current,
+            rating=rating,
+            comment="Rapid și clar, mulțumim.",
+        )
+    else:
+        _staff_update(current, staff, status=target)
+
+
+def _dates(support_request: SupportRequest, filed, calendar) -> None:
+    """The request's own times, from the dated history: filed, answered, resolved, closed."""
+    history = list(Event.objects.about(support_request).order_by("created_at", "pk"))
+    stamps = {
+        "created_at": filed,
+        "first_response_due": sla.first_response_due(support_request.type, filed, calendar),
+        "resolution_due": sla.resolution_due(support_request.type, filed, calendar),
+    }
+    for event in history:
+        if event.kind == RequestEvent.STAFF_REPLIED:
+            stamps.setdefault("first_response_at", event.created_at)
+        elif event.kind == RequestEvent.STATUS and event.data["to"] == S.RESOLVED:
+            stamps["resolved_at"] = event.created_at
+        elif event.kind == RequestEvent.STATUS and event.data["to"] == S.CLOSED:
+            stamps["closed_at"] = event.created_at
     SupportRequest.objects.filter(pk=support_request.pk).update(**stamps)
-    if status == S.RESOLVED:
-        until = stamps["resolved_at"] + timedelta(days=request_type.reopen_days)
+    current = SupportRequest.objects.select_related("type").get(pk=support_request.pk)
+    if current.status == S.RESOLVED and current.resolved_at is not None:
+        # The service queued the close for "now"; the request was resolved at its dated moment.
+        until = current.resolved_at + timedelta(days=current.type.reopen_days)
         close_resolved_request.using(run_after=until).enqueue(
-            support_request.pk, stamps["resolved_at"].isoformat()
+            current.pk, current.resolved_at.isoformat()
         )
 
 
@@ -203,45 +292,6 @@ def _moments(calendar, filed, now, count: int) -> list:
     if hours == 0:
         return [filed + (now - filed) * (i / (count + 1)) for i in range(1, count + 1)]
     return [calendar.add(filed, hours * i / (count + 1)) for i in range(1, count + 1)]
-
-
-def _statuses(support_request, previous, targets, moments, agent, requester, stamps):
-    for target in targets:
-        moment = next(moments)
-        event = RequestEvent.objects.create(
-            request=support_request,
-            actor=requester if target == S.CANCELLED else agent,
-            kind=RequestEvent.Kind.STATUS,
-            data={"from": previous, "to": target},
-        )
-        _stamp(event, moment)
-        if target == S.RESOLVED:
-            stamps["resolved_at"] = moment
-        elif target == S.CLOSED:
-            stamps["closed_at"] = moment
-        previous = target
-    return previous
-
-
-def _stamp(row, moment) -> None:
-    type(row).objects.filter(pk=row.pk).update(created_at=moment)
-
-
-def _attach(support_request, message, author, name: str, moment) -> None:
-    content = FILES[name]
-    data = content.encode() if isinstance(content, str) else content
-    kinds = {".csv": "text/plain", ".pdf": "application/pdf", ".png": "image/png"}
-    attachment = Attachment(
-        request=support_request,
-        message=message,
-        name=name,
-        content_type=kinds[name[name.rfind(".") :]],
-        size=len(data),
-        uploaded_by=author,
-        created_at=moment,
-    )
-    attachment.file.save(name, ContentFile(data), save=False)
-    attachment.save()
 
 
 def _deflections(now) -> None:

@@ -1,13 +1,16 @@
 """Customer-side forms: a new request (the base every kind extends), replies and decisions."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.accounts.models import CustomerAccount
-from clientdesk.accounts.validators import normalize_phone
 from clientdesk.support.attachments import AttachmentsField
+
+if TYPE_CHECKING:
+    from clientdesk.support.services import NewRequest
 
 MAX_TEXT = 10_000
 
@@ -80,21 +83,23 @@ class RequestForm(forms.Form):
     def detail_fields(cls) -> list[str]:
         return [name for name in cls.base_fields if name not in RequestForm.base_fields]
 
-    def clean_contact_phone(self) -> str:
-        value = self.cleaned_data["contact_phone"].strip()
-        return normalize_phone(value, str(self.user.country)) if value else ""
+    def new_request(self, request_type) -> "NewRequest":
+        """What the form holds, for the service, which checks the kind's rules."""
+        from clientdesk.support.services import NewRequest
 
-    def clean(self):
-        data = super().clean()
-        account = data.get("account")
-        if account is None or self.errors:
-            return data
-        for rule in self.kind.rules:
-            try:
-                rule(data, user=self.user, account=account)
-            except ValidationError as error:
-                self.add_error(None, error)
-        return data
+        data = self.cleaned_data
+        return NewRequest(
+            account=data["account"],
+            request_type=request_type,
+            subject=data["subject"],
+            description=data["description"],
+            contact_name=data["contact_name"],
+            contact_email=data["contact_email"],
+            contact_phone=data["contact_phone"],
+            details={name: data.get(name) for name in self.detail_fields()},
+            attachments=data["attachments"],
+            visit=data.get("visit"),
+        )
 
 
 class ReplyForm(forms.Form):

@@ -1,10 +1,13 @@
 """The general request kinds of PRODUCT.md C5, each with the fields its team needs first."""
 
+from collections.abc import Mapping
+
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clientdesk.core.errors import ServiceError
+from clientdesk.support.errors import RequestError
 from clientdesk.support.forms import RequestForm
 from clientdesk.support.sla import vendor_calendar
 from clientdesk.support.types import RequestKind, register
@@ -55,21 +58,15 @@ class SupportServicesForm(RequestForm):
     )
 
 
-def preferred_date_is_a_future_working_day(data: dict, *, user, account) -> None:
-    day = data.get("preferred_date")
+def preferred_date_is_a_future_working_day(details: Mapping, *, user, account) -> None:
+    day = details.get("preferred_date")
     if day is None:
         return
     calendar = vendor_calendar()
     if day <= timezone.localdate(timezone=calendar.tz):
-        raise ValidationError({"preferred_date": _("Choose a date after today.")})
+        raise ServiceError(RequestError.DATE_NOT_FUTURE, field="preferred_date")
     if not calendar.is_working_day(day):
-        raise ValidationError(
-            {
-                "preferred_date": _(
-                    "This is a weekend day or a public holiday; choose a working day."
-                )
-            }
-        )
+        raise ServiceError(RequestError.DATE_NOT_WORKING_DAY, field="preferred_date")
 
 
 class InvoiceQuestionForm(RequestForm):

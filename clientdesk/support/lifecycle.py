@@ -8,12 +8,17 @@ new ─┬─> in progress <─> waiting on customer
 """
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
+from clientdesk.core import events
+from clientdesk.core.actors import Actor
+from clientdesk.core.errors import ServiceError
 from clientdesk.support import sla
-from clientdesk.support.models import OPEN_STATUSES, RequestEvent, Status, SupportRequest
+from clientdesk.support.errors import RequestError
+from clientdesk.support.events import RequestEvent
+from clientdesk.support.models import OPEN_STATUSES, Status, SupportRequest
 
 STAFF_TRANSITIONS: dict[str, set[str]] = {
     Status.NEW: {Status.IN_PROGRESS, Status.WAITING, Status.RESOLVED, Status.CANCELLED},
@@ -23,10 +28,6 @@ STAFF_TRANSITIONS: dict[str, set[str]] = {
     Status.CLOSED: set(),
     Status.CANCELLED: set(),
 }
-
-
-class NotAllowed(Exception):
-    """The change does not fit the request's current status; the message says why."""
 
 
 def staff_can_set(current: str, target: str) -> bool:
@@ -59,11 +60,28 @@ def customer_can_rate(support_request: SupportRequest) -> bool:
     )
 
 
-def set_status(support_request: SupportRequest, target: str, *, actor, now: datetime) -> None:
+def check_staff_transition(support_request: SupportRequest, target: str) -> None:
+    if not staff_can_set(support_request.status, target):
+        raise ServiceError(
+            RequestError.TRANSITION,
+            field="status",
+            params={"from": support_request.get_status_display(), "to": Status(target).label},
+        )
+
+
+def set_status(
+    support_request: SupportRequest,
+    target: str,
+    *,
+    actor: Actor,
+    now: datetime,
+    **data: Any,
+) -> None:
     """Move a locked request to ``target``, stamp the times and record the event.
 
     The caller has checked the transition and saves the row. Reopening gives
-    the resolution target a fresh start from now.
+    the resolution target a fresh start from now. ``data`` goes into the event
+    (``with_reply``: the status changed with a staff reply, which tells it).
     """
     previous = support_request.status
     if previous == target:
@@ -71,7 +89,7 @@ def set_status(support_request: SupportRequest, target: str, *, actor, now: date
     support_request.status = target
     if target == Status.RESOLVED:
         support_request.resolved_at = now
-        _close_when_reopen_window_ends(support_request)
+        _close_when_reopen_window_ends(support_request, now)
     elif target == Status.CLOSED:
         support_request.closed_at = now
     elif previous == Status.RESOLVED and target == Status.IN_PROGRESS:
@@ -79,29 +97,23 @@ def set_status(support_request: SupportRequest, target: str, *, actor, now: date
         support_request.resolution_due = sla.resolution_due(
             support_request.type, now, sla.vendor_calendar()
         )
-    RequestEvent.objects.create(
-        request=support_request,
+    events.record(
+        RequestEvent.STATUS,
         actor=actor,
-        kind=RequestEvent.Kind.STATUS,
-        data={"from": previous, "to": target},
+        account=support_request.account_id,
+        subject=support_request,
+        data={"from": previous, "to": target, **data},
+        at=now,
     )
 
 
-def _close_when_reopen_window_ends(support_request: SupportRequest) -> None:
+def _close_when_reopen_window_ends(support_request: SupportRequest, resolved_at: datetime) -> None:
     from clientdesk.support.tasks import close_resolved_request
 
-    run_after = support_request.resolved_at + timedelta(days=support_request.type.reopen_days)
-    pk, resolved_at = support_request.pk, support_request.resolved_at.isoformat()
+    run_after = resolved_at + timedelta(days=support_request.type.reopen_days)
+    pk = support_request.pk
     transaction.on_commit(
-        lambda: close_resolved_request.using(run_after=run_after).enqueue(pk, resolved_at)
+        lambda: close_resolved_request.using(run_after=run_after).enqueue(
+            pk, resolved_at.isoformat()
+        )
     )
-
-
-def not_allowed(action: str) -> NotAllowed:
-    messages = {
-        "reply": _("This request is finished; reopen it, or file a new one."),
-        "cancel": _("Only an open request can be cancelled."),
-        "reopen": _("This request can no longer be reopened; file a new one."),
-        "rate": _("You can rate a request once, when it is resolved."),
-    }
-    return NotAllowed(messages[action])

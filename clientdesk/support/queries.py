@@ -1,22 +1,30 @@
 """Every customer-side read of requests, through the tenancy gate (grant ``requests``)."""
 
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
 from django.db.models import Prefetch, Q, QuerySet
 
-from clientdesk.accounts import grants as G
-from clientdesk.accounts.models import CustomerAccount
-from clientdesk.core.tenancy import accounts_visible_to, get_visible_or_404
+from clientdesk.accounts.models import CustomerAccount, User
+from clientdesk.core import grants as G
+from clientdesk.core.models import Event
+from clientdesk.core.tenancy import get_visible_or_404
+from clientdesk.support import sla
+from clientdesk.support.events import HISTORY_KINDS, INTERNAL_KINDS
 from clientdesk.support.models import (
+    OPEN_STATUSES,
     Attachment,
     Message,
-    RequestEvent,
     RequestType,
     SupportRequest,
 )
 
+OPEN = "open"  # the status filter's value for every open status
+
 
 def accounts_for_requests(user) -> list[CustomerAccount]:
     """The accounts the user may file requests for."""
-    return list(accounts_visible_to(user, G.REQUESTS).order_by("name"))
+    return list(CustomerAccount.objects.visible_to(user, G.REQUESTS).order_by("name"))
 
 
 def active_types() -> QuerySet[RequestType]:
@@ -65,10 +73,51 @@ def request_files(support_request: SupportRequest) -> list[Attachment]:
     return list(support_request.attachments.filter(message__isnull=True))
 
 
-def public_history(support_request: SupportRequest) -> list[RequestEvent]:
+def history(support_request: SupportRequest, *, internal: bool = False) -> list[Event]:
+    """What happened to the request; staff also see who worked it (``internal``)."""
+    kinds = [kind for kind in HISTORY_KINDS if internal or kind not in INTERNAL_KINDS]
     return list(
-        support_request.events.exclude(kind__in=RequestEvent.INTERNAL_KINDS).select_related("actor")
+        Event.objects.about(support_request).filter(kind__in=kinds).select_related("actor_user")
     )
+
+
+def narrow(
+    queryset: QuerySet[SupportRequest],
+    *,
+    q: str = "",
+    status: str = "",
+    type: RequestType | None = None,
+    **_other: Any,
+) -> QuerySet[SupportRequest]:
+    """The filters that "My requests" and the staff queues share."""
+    if status == OPEN:
+        queryset = queryset.filter(status__in=OPEN_STATUSES)
+    elif status:
+        queryset = queryset.filter(status=status)
+    if type is not None:
+        queryset = queryset.filter(type=type)
+    return search(queryset, q)
+
+
+def requests_matching(
+    user: User,
+    *,
+    created_from: date | None = None,
+    created_to: date | None = None,
+    mine: bool = False,
+    **shared: Any,
+) -> QuerySet[SupportRequest]:
+    """The user's (and colleagues') requests that pass the filters of "My requests"."""
+    queryset = narrow(requests_of(user), **shared)
+    tz = sla.vendor_calendar().tz
+    if created_from:
+        queryset = queryset.filter(created_at__gte=datetime.combine(created_from, time.min, tz))
+    if created_to:
+        end = datetime.combine(created_to, time.min, tz) + timedelta(days=1)
+        queryset = queryset.filter(created_at__lt=end)
+    if mine:
+        queryset = queryset.filter(requester=user)
+    return queryset
 
 
 def search(queryset: QuerySet[SupportRequest], text: str) -> QuerySet[SupportRequest]:

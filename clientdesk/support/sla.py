@@ -3,15 +3,24 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.core.business_hours import BusinessCalendar
 from clientdesk.core.models import VendorConfig
-from clientdesk.support.models import RequestType, Status, SupportRequest
+from clientdesk.support.models import OPEN_STATUSES, RequestType, Status, SupportRequest
 
 
 def vendor_calendar() -> BusinessCalendar:
     return BusinessCalendar.from_config(VendorConfig.get())
+
+
+def overdue(now: datetime) -> Q:
+    """Open requests past a target they have not met: no first response, or not resolved."""
+    return Q(status__in=OPEN_STATUSES) & (
+        Q(first_response_at__isnull=True, first_response_due__lt=now)
+        | Q(resolved_at__isnull=True, resolution_due__lt=now)
+    )
 
 
 def first_response_due(request_type: RequestType, start: datetime, calendar) -> datetime:

@@ -13,19 +13,24 @@ Another app adds kinds without touching this one, from its AppConfig.ready():
     register(RequestKind("contract-copy", ContractCopyForm, rules=[contract_is_theirs]))
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import date as format_date
 from django.utils.translation import gettext as _
 
+from clientdesk.core.errors import ServiceError
+from clientdesk.support.errors import RequestError
 from clientdesk.support.forms import RequestForm
 
-# A rule gets the form's cleaned data, the user and the chosen customer account;
-# it raises ValidationError (a message, or {field: message}) to refuse.
+# A rule gets the request's cleaned details, the user and the customer account;
+# it raises ServiceError (with the field it concerns) to refuse. Rules run in the
+# service (support.services.request_create), so every caller meets them.
 Rule = Callable[..., None]
 
 
@@ -40,11 +45,26 @@ class RequestKind:
     # A symbol for the type's tile on Contact us.
     icon: str = "?"
 
-    def detail_values(self, cleaned_data: dict) -> dict:
+    def clean_details(self, raw: Mapping[str, Any]) -> dict[str, Any]:
+        """The kind's own fields checked by the form's field declarations, whoever sends them.
+
+        A form's cleaned values pass unchanged; text (from the API) is converted
+        as the form would. A refusal names the field.
+        """
+        cleaned = {}
+        for name in self.form_class.detail_fields():
+            form_field = self.form_class.base_fields[name]
+            try:
+                cleaned[name] = form_field.clean(raw.get(name))
+            except ValidationError as error:
+                raise ServiceError(
+                    RequestError.REQUIRED, field=name, message=" ".join(error.messages)
+                ) from None
+        return cleaned
+
+    def detail_values(self, details: Mapping[str, Any]) -> dict[str, Any]:
         """The kind's own fields as JSON, stored in SupportRequest.details."""
-        return {
-            name: _json_value(cleaned_data.get(name)) for name in self.form_class.detail_fields()
-        }
+        return {name: _json_value(details.get(name)) for name in self.form_class.detail_fields()}
 
     def fields(self, details: dict) -> list[tuple[str, str]]:
         """The stored details as (label, text) pairs, in the form's order, for pages and mail."""

@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts.models import AccessRequest, Membership
-from clientdesk.core.models import AuditEvent, OutboundEmail
+from clientdesk.core import grants as G
+from clientdesk.core.models import Event, OutboundEmail
 from tests.factories import AccessRequestFactory, CustomerAccountFactory, UserFactory
 
 
@@ -52,9 +52,9 @@ def test_staff_grant_gives_exactly_the_chosen_grants_audits_and_emails(client, s
     assert response.status_code == 302
     membership = Membership.objects.get(user=access.user, account=access.account)
     assert membership.grants == [G.INVOICES, G.CONTRACTS_VIEW]
-    event = AuditEvent.objects.get(action="access.granted")
-    assert event.actor == staff_user
-    assert event.subject == access.user
+    event = Event.objects.get(kind="access.granted")
+    assert event.actor_user == staff_user
+    assert event.subject_id == str(access.user.pk)
     assert event.account == access.account
     assert event.data["grants"] == [G.INVOICES, G.CONTRACTS_VIEW]
     mail = OutboundEmail.objects.get(to=access.user.email)
@@ -74,7 +74,7 @@ def test_refusing_needs_a_reason_and_tells_the_user(client, staff_user):
     access.refresh_from_db()
     assert access.status == AccessRequest.Status.REFUSED
     assert not Membership.objects.filter(user=access.user).exists()
-    assert AuditEvent.objects.filter(action="access.refused", subject=access.user).exists()
+    assert Event.objects.about(access.user).filter(kind="access.refused").exists()
     assert "nu aparține" in OutboundEmail.objects.get(to=access.user.email).body_text
 
 

@@ -3,9 +3,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts.models import Membership
-from clientdesk.core.models import AuditEvent, OutboundEmail
+from clientdesk.core import grants as G
+from clientdesk.core.models import Event, OutboundEmail
 from tests.factories import UserFactory
 
 
@@ -50,7 +50,7 @@ def test_an_admin_invites_a_colleague_who_accepts_with_the_chosen_grants(client,
     client.force_login(colleague)
     assert client.post(link).status_code == 302
     assert Membership.objects.get(user=colleague, account=alfa).grants == [G.ORDERS, G.INVOICES]
-    assert AuditEvent.objects.filter(action="membership.granted", subject=colleague).exists()
+    assert Event.objects.about(colleague).filter(kind="membership.granted").exists()
     # A used link is gone.
     assert client.get(link).status_code == 404
 
@@ -77,12 +77,12 @@ def test_an_admin_changes_and_revokes_grants_and_each_change_is_audited(
     )
     member.refresh_from_db()
     assert member.grants == [G.INVOICES]
-    event = AuditEvent.objects.get(action="membership.changed")
+    event = Event.objects.get(kind="membership.changed")
     assert event.data == {"before": [G.REQUESTS, G.ORDERS], "after": [G.INVOICES]}
 
     client.post(reverse("company_member_revoke", args=[alfa.public_id, member.pk]))
     assert not Membership.objects.filter(pk=member.pk).exists()
-    assert AuditEvent.objects.filter(action="membership.revoked", subject=alfa_limited).exists()
+    assert Event.objects.about(alfa_limited).filter(kind="membership.revoked").exists()
 
 
 @pytest.mark.django_db

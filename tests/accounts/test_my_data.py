@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from clientdesk.accounts.models import User
-from clientdesk.core.models import AuditEvent
+from clientdesk.core.models import Event
 from tests.factories import PASSWORD, MembershipFactory
 
 
@@ -47,5 +47,5 @@ def test_deleting_the_account_erases_the_user_after_confirmation(client):
     response = client.post(url, {"confirm": user.email.upper()})
     assert response.status_code == 302
     assert not User.objects.filter(pk=user.pk).exists()
-    assert AuditEvent.objects.filter(action="user.deleted").exists()
+    assert Event.objects.filter(kind="user.deleted").exists()
     assert client.get(reverse("dashboard")).status_code == 302

@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from clientdesk.accounts.models import Consent, User
-from clientdesk.core.models import AuditEvent, OutboundEmail
+from clientdesk.core.models import Event, OutboundEmail
 
 VALID = {
     "email": "radu.stan@gamma.example",
@@ -89,7 +89,7 @@ def test_registration_stores_the_profile_each_consent_with_version_and_time_and_
         assert consent.text
     assert not EmailAddress.objects.get(user=user).verified
     assert OutboundEmail.objects.filter(to=VALID["email"]).count() == 1
-    assert AuditEvent.objects.filter(action="user.registered", subject=user).exists()
+    assert Event.objects.about(user).filter(kind="user.registered").exists()
 
 
 @pytest.mark.django_db(transaction=True)

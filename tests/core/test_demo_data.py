@@ -3,8 +3,8 @@ from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts.models import Membership
+from clientdesk.core import grants as G
 
 DEMO_PEOPLE = [
     "ana.popescu@alfa.example",

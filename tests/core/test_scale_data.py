@@ -12,11 +12,12 @@ from django.db.models import Count, Max, Min
 from django.utils import timezone
 
 from bench.scale import generator
-from clientdesk.accounts import grants as G
 from clientdesk.accounts.models import CustomerAccount, Membership
+from clientdesk.core import grants as G
+from clientdesk.core.actors import Actor
 from clientdesk.orders.models import Order, OrderLine
 from clientdesk.support.models import RequestCounter, RequestType, SupportRequest
-from clientdesk.support.services import request_create
+from clientdesk.support.services import NewRequest, request_create
 
 SCALE = 0.002  # 6 accounts, 600 orders, 200 requests
 BIG, SMALL = "big.admin@scale.example", "small.user@scale.example"
@@ -105,15 +106,15 @@ def test_a_request_filed_afterwards_takes_the_next_free_number(scale_data):
     user = Membership.objects.get(user__email=BIG).user
     taken = set(SupportRequest.objects.values_list("number", flat=True))
     filed = request_create(
-        user=user,
-        request_type=RequestType.objects.get(code="general-question"),
-        data={
-            "account": account_of(BIG),
-            "subject": "După datele de volum",
-            "description": "Depusă prin portal.",
-            "contact_name": "Bogdan Mare",
-            "contact_email": BIG,
-        },
+        actor=Actor.of_user(user),
+        new=NewRequest(
+            account=account_of(BIG),
+            request_type=RequestType.objects.get(code="general-question"),
+            subject="După datele de volum",
+            description="Depusă prin portal.",
+            contact_name="Bogdan Mare",
+            contact_email=BIG,
+        ),
     )
     assert filed.number not in taken
     year = int(filed.number[4:8])

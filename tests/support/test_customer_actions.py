@@ -6,7 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from clientdesk.support.models import Message, RequestEvent, Status
+from clientdesk.core import events
+from clientdesk.core.actors import Actor
+from clientdesk.core.models import Event
+from clientdesk.support.events import RequestEvent
+from clientdesk.support.models import Message, Status
 from tests.support.factories import MessageFactory
 
 
@@ -18,7 +22,9 @@ def test_the_request_page_shows_details_replies_targets_and_history(
     client, alfa_admin, alfa_request, agent
 ):
     MessageFactory(request=alfa_request, author=agent, body="Am programat un tehnician.")
-    RequestEvent.objects.create(request=alfa_request, kind=RequestEvent.Kind.CREATED)
+    events.record(
+        RequestEvent.CREATED, actor=Actor.of_user(alfa_request.requester), subject=alfa_request
+    )
     client.force_login(alfa_admin)
     page = client.get(url("detail", alfa_request)).content.decode()
     assert alfa_request.subject in page
@@ -74,7 +80,7 @@ def test_an_open_request_can_be_cancelled(client, alfa_admin, alfa_request):
     client.post(url("cancel", alfa_request))
     alfa_request.refresh_from_db()
     assert alfa_request.status == Status.CANCELLED
-    event = alfa_request.events.get(kind=RequestEvent.Kind.STATUS)
+    event = Event.objects.about(alfa_request).get(kind=RequestEvent.STATUS)
     assert event.data == {"from": "new", "to": "cancelled"}
 
 

@@ -58,7 +58,7 @@ def test_the_customer_conversation_query_leaves_notes_out(noted_request, agent):
 def test_the_reply_email_refuses_a_note(noted_request):
     note = Message.objects.get(internal=True)
     with pytest.raises(ValueError, match="never e-mailed"):
-        notifications.reply_sent(noted_request, note, base_url="")
+        notifications.reply_sent(noted_request, note)
     assert not OutboundEmail.objects.exists()
 
 

@@ -7,7 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from clientdesk.support.models import RequestEvent, RequestType, Status, SupportRequest
+from clientdesk.core.models import Event
+from clientdesk.support.events import RequestEvent
+from clientdesk.support.models import RequestType, Status, SupportRequest
 from clientdesk.support.sla import vendor_calendar
 from tests.factories import MembershipFactory
 
@@ -67,7 +69,7 @@ def test_a_filed_request_gets_a_number_a_queue_and_its_targets(client, alfa_admi
     calendar = vendor_calendar()
     assert created.first_response_due == calendar.add(created.created_at, 8)
     assert created.resolution_due == calendar.add(created.created_at, 24)
-    assert created.events.get().kind == RequestEvent.Kind.CREATED
+    assert Event.objects.about(created).get().kind == RequestEvent.CREATED
 
 
 def test_bad_input_is_explained_next_to_the_field_and_what_was_typed_stays(

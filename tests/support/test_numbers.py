@@ -8,9 +8,10 @@ import pytest
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
+from clientdesk.core.actors import Actor
 from clientdesk.support.models import RequestCounter, RequestType, SupportRequest
 from clientdesk.support.numbers import next_number
-from clientdesk.support.services import request_create
+from clientdesk.support.services import NewRequest, request_create
 
 BUCHAREST = ZoneInfo("Europe/Bucharest")
 
@@ -44,13 +45,14 @@ def test_requests_filed_at_the_same_moment_never_share_a_number(general_types, a
         pytest.skip("needs PostgreSQL: SQLite runs one writer at a time, so nothing is concurrent")
     workers, each = 8, 10
     request_type = RequestType.objects.get(code="general-question")
-    data = {
-        "account": alfa,
-        "subject": "Aceeași secundă",
-        "description": "Depusă în paralel.",
-        "contact_name": "Ana",
-        "contact_email": "ana@alfa.example",
-    }
+    new = NewRequest(
+        account=alfa,
+        request_type=request_type,
+        subject="Aceeași secundă",
+        description="Depusă în paralel.",
+        contact_name="Ana",
+        contact_email="ana@alfa.example",
+    )
     errors: list[BaseException] = []
     start = threading.Barrier(workers)
 
@@ -58,7 +60,7 @@ def test_requests_filed_at_the_same_moment_never_share_a_number(general_types, a
         try:
             start.wait()
             for _ in range(each):
-                request_create(user=alfa_admin, request_type=request_type, data=data)
+                request_create(actor=Actor.of_user(alfa_admin), new=new)
         except BaseException as error:  # reported below, in the test's thread
             errors.append(error)
         finally:

@@ -2,14 +2,18 @@
 
 import pytest
 from django import forms
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
+from clientdesk.core import events
+from clientdesk.core.actors import Actor
+from clientdesk.core.errors import CommonError, ServiceError
+from clientdesk.core.models import Event
 from clientdesk.support import types
+from clientdesk.support.events import RequestEvent
 from clientdesk.support.forms import RequestForm
 from clientdesk.support.general import InvoiceQuestionForm
-from clientdesk.support.models import RequestEvent, SupportRequest
+from clientdesk.support.models import SupportRequest
 from tests.support.factories import RequestTypeFactory
 
 
@@ -18,14 +22,21 @@ class ContractCopyForm(RequestForm):
     format = forms.ChoiceField(label="Format", choices=[("pdf", "PDF"), ("paper", "On paper")])
 
 
-def contract_is_known(data, *, user, account):
-    if not data["contract_number"].startswith("CT-"):
-        raise ValidationError({"contract_number": "No contract of yours has this number."})
+def contract_is_known(details, *, user, account):
+    if not details["contract_number"].startswith("CT-"):
+        raise ServiceError(
+            CommonError.INVALID,
+            field="contract_number",
+            message="No contract of yours has this number.",
+        )
 
 
 def note_the_contract(support_request):
-    RequestEvent.objects.create(
-        request=support_request, kind=RequestEvent.Kind.QUEUE, data={"from": "-", "to": "ct"}
+    events.record(
+        RequestEvent.QUEUE,
+        actor=Actor.system("test"),
+        subject=support_request,
+        data={"from": "-", "to": "ct"},
     )
 
 
@@ -81,7 +92,7 @@ def test_a_registered_kind_stores_its_details_and_runs_its_hook(
     post(client, alfa, contract_number="CT-2024-0042", format="paper")
     created = SupportRequest.objects.get()
     assert created.details == {"contract_number": "CT-2024-0042", "format": "paper"}
-    assert created.events.filter(kind=RequestEvent.Kind.QUEUE).exists()
+    assert Event.objects.about(created).filter(kind=RequestEvent.QUEUE).exists()
     assert contract_copy.fields(created.details) == [
         ("Contract number", "CT-2024-0042"),
         ("Format", "On paper"),

@@ -1,6 +1,6 @@
 from django import template
 
-from clientdesk.accounts import grants as G
+from clientdesk.core import grants as G
 
 register = template.Library()
 

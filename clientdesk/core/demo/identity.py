@@ -5,10 +5,10 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from clientdesk.accounts import grants as G
 from clientdesk.accounts.consents import TEXTS
 from clientdesk.accounts.models import AccessRequest, Consent, CustomerAccount, Membership, User
 from clientdesk.backoffice import roles
+from clientdesk.core import grants as G
 from clientdesk.core.models import VendorConfig
 
 PASSWORD = "clientdesk-demo"  # noqa: S105 - the documented demo password

@@ -1,5 +1,5 @@
 from clientdesk.support.models.catalogue import Queue, RequestType
-from clientdesk.support.models.conversation import Attachment, Message, RequestEvent
+from clientdesk.support.models.conversation import Attachment, Message
 from clientdesk.support.models.deflection import DeflectionEvent
 from clientdesk.support.models.requests import (
     FINISHED_STATUSES,
@@ -17,7 +17,6 @@ __all__ = [
     "Message",
     "Queue",
     "RequestCounter",
-    "RequestEvent",
     "RequestType",
     "Status",
     "SupportRequest",

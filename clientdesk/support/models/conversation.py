@@ -1,4 +1,4 @@
-"""What was said on a request, the files sent with it, and what happened to it."""
+"""What was said on a request and the files sent with it (what happened: support/events.py)."""
 
 import uuid
 
@@ -6,12 +6,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.core.tenancy import TenantQuerySet
-from clientdesk.support.models.catalogue import Queue
-from clientdesk.support.models.requests import Status, SupportRequest
+from clientdesk.support.models.requests import SupportRequest
 from clientdesk.support.storage import private_storage
 
 
@@ -87,58 +85,3 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class RequestEvent(models.Model):
-    """One thing that happened to a request: the history page and the audit trail."""
-
-    class Kind(models.TextChoices):
-        CREATED = "created", _("Request filed")
-        STATUS = "status", _("Status changed")
-        ASSIGNED = "assigned", _("Assigned")
-        QUEUE = "queue", _("Moved to another queue")
-        RATED = "rated", _("Satisfaction rated")
-
-    # Staff-only kinds: who works the request is the vendor's business.
-    INTERNAL_KINDS = (Kind.ASSIGNED, Kind.QUEUE)
-
-    request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    kind = models.CharField(max_length=12, choices=Kind.choices)
-    data = models.JSONField(default=dict)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.request.number} {self.kind}"
-
-    @property
-    def internal(self) -> bool:
-        return self.kind in self.INTERNAL_KINDS
-
-    @property
-    def summary(self) -> str:
-        """The event in words, in the active language."""
-        data = self.data
-        if self.kind == self.Kind.STATUS:
-            return gettext("Status: %(from)s → %(to)s") % {
-                "from": Status(data["from"]).label,
-                "to": Status(data["to"]).label,
-            }
-        if self.kind == self.Kind.RATED:
-            return gettext("Satisfaction rated %(rating)s of 5") % {"rating": data["rating"]}
-        if self.kind == self.Kind.ASSIGNED:
-            if data.get("to"):
-                return gettext("Assigned to %(name)s") % {"name": data["to"]}
-            return gettext("No longer assigned")
-        if self.kind == self.Kind.QUEUE:
-            names = {q.code: q.name for q in Queue.objects.filter(code__in=data.values())}
-            return gettext("Moved from queue %(from)s to %(to)s") % {
-                "from": names.get(data["from"], data["from"]),
-                "to": names.get(data["to"], data["to"]),
-            }
-        return str(self.get_kind_display())

@@ -4,8 +4,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from clientdesk.accounts import grants as G
-from clientdesk.accounts.queries import grants_held
+from clientdesk.core import grants as G
+from clientdesk.core.tenancy import grants_held
 from clientdesk.support import queries, sla
 
 

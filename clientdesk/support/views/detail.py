@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from clientdesk.core.actors import actor_of
+from clientdesk.core.errors import ServiceError
 from clientdesk.support import lifecycle, queries, services, sla
 from clientdesk.support.forms import RateForm, ReopenForm, ReplyForm
 
@@ -21,7 +23,7 @@ def _page(request, support_request, **forms):
         "details_template": support_request.type.kind.details_template,
         "files": queries.request_files(support_request),
         "conversation": queries.public_conversation(support_request),
-        "history": queries.public_history(support_request),
+        "history": queries.history(support_request),
         "clocks": sla.clocks(support_request, now),
         "reopen_until": lifecycle.reopen_until(support_request),
         "can_reply": lifecycle.customer_can_reply(support_request),
@@ -44,8 +46,8 @@ def request_detail(request, number):
 def _act(request, support_request, action, success: str):
     try:
         action()
-    except lifecycle.NotAllowed as refusal:
-        messages.error(request, str(refusal))
+    except ServiceError as refusal:
+        messages.error(request, refusal.text)
     else:
         messages.success(request, success)
     return redirect("support:detail", support_request.number)
@@ -63,7 +65,7 @@ def request_reply(request, number):
         support_request,
         lambda: services.request_reply(
             support_request=support_request,
-            user=request.user,
+            actor=actor_of(request),
             body=form.cleaned_data["body"],
             attachments=form.cleaned_data["attachments"],
         ),
@@ -78,7 +80,7 @@ def request_cancel(request, number):
     return _act(
         request,
         support_request,
-        lambda: services.request_cancel(support_request=support_request, user=request.user),
+        lambda: services.request_cancel(actor=actor_of(request), support_request=support_request),
         _("The request was cancelled."),
     )
 
@@ -94,7 +96,7 @@ def request_reopen(request, number):
         request,
         support_request,
         lambda: services.request_reopen(
-            support_request=support_request, user=request.user, body=form.cleaned_data["body"]
+            support_request=support_request, actor=actor_of(request), body=form.cleaned_data["body"]
         ),
         _("The request was reopened; our team will get back to you."),
     )
@@ -112,7 +114,7 @@ def request_rate(request, number):
         support_request,
         lambda: services.request_rate(
             support_request=support_request,
-            user=request.user,
+            actor=actor_of(request),
             rating=form.cleaned_data["rating"],
             comment=form.cleaned_data["comment"],
         ),

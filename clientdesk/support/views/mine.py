@@ -15,8 +15,8 @@ PAGE_SIZE = 20
 @require_GET
 def request_list(request):
     accounts = queries.accounts_for_requests(request.user)
-    form = RequestFilterForm(request.GET, user=request.user)
-    listed = form.filter(queries.requests_of(request.user))
+    form = RequestFilterForm(request.GET)
+    listed = queries.requests_matching(request.user, **form.filters())
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

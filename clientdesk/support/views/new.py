@@ -8,7 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from clientdesk.support import notifications, queries, services
+from clientdesk.core.actors import actor_of
+from clientdesk.core.errors import ServiceError, add_to_form
+from clientdesk.support import queries, services
 
 SECTION = "requests"
 
@@ -57,18 +59,19 @@ def new_request(request):
         initial=_initial(request, kind),
     )
     if request.method == "POST" and form.is_valid():
-        support_request = services.request_create(
-            user=request.user,
-            request_type=request_type,
-            data=form.cleaned_data,
-            base_url=notifications.site_origin(request),
-        )
-        messages.success(
-            request,
-            _("Your request %(number)s was filed. We sent you a confirmation by e-mail.")
-            % {"number": support_request.number},
-        )
-        return redirect("support:detail", support_request.number)
+        try:
+            support_request = services.request_create(
+                actor=actor_of(request), new=form.new_request(request_type)
+            )
+        except ServiceError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(
+                request,
+                _("Your request %(number)s was filed. We sent you a confirmation by e-mail.")
+                % {"number": support_request.number},
+            )
+            return redirect("support:detail", support_request.number)
     return render(
         request,
         "support/new.html",

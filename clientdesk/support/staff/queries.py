@@ -1,16 +1,17 @@
 """Staff-side reads of requests: every queue, internal notes included."""
 
+from typing import Any
+
 from django.db.models import Case, Prefetch, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from clientdesk.support.models import (
-    OPEN_STATUSES,
-    Attachment,
-    Message,
-    Queue,
-    RequestEvent,
-    SupportRequest,
-)
+from clientdesk.accounts.models import User
+from clientdesk.support import queries, sla
+from clientdesk.support.models import OPEN_STATUSES, Attachment, Message, Queue, SupportRequest
+
+MY_QUEUES, ALL_QUEUES = "mine", "all"
+ME, NOBODY = "me", "nobody"
 
 
 def queue_requests() -> QuerySet[SupportRequest]:
@@ -21,6 +22,30 @@ def queue_requests() -> QuerySet[SupportRequest]:
         .alias(finished=finished)
         .order_by("finished", "resolution_due", "pk")
     )
+
+
+def queue_matching(
+    staff: User,
+    *,
+    queue: str = "",
+    assignee: str = "",
+    overdue: bool = False,
+    **shared: Any,
+) -> QuerySet[SupportRequest]:
+    """The requests of the staff queue's filters: by default the open ones of my queues."""
+    queryset = queries.narrow(queue_requests(), **shared)
+    queue = queue or MY_QUEUES
+    if queue == MY_QUEUES:
+        queryset = queryset.filter(queue__in=Queue.objects.worked_by(staff))
+    elif queue != ALL_QUEUES:
+        queryset = queryset.filter(queue__code=queue)
+    if assignee == ME:
+        queryset = queryset.filter(assignee=staff)
+    elif assignee == NOBODY:
+        queryset = queryset.filter(assignee__isnull=True)
+    if overdue:
+        queryset = queryset.filter(sla.overdue(timezone.now()))
+    return queryset
 
 
 def queues() -> list[Queue]:
@@ -40,10 +65,6 @@ def conversation(support_request: SupportRequest) -> list[Message]:
             Prefetch("attachments", queryset=Attachment.objects.order_by("pk"))
         )
     )
-
-
-def history(support_request: SupportRequest) -> list[RequestEvent]:
-    return list(support_request.events.select_related("actor"))
 
 
 def attachment_for_staff(number: str, public_id) -> Attachment:

@@ -9,20 +9,28 @@ aria-describedby never points at another form's field).
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.support.attachments import AttachmentsField
+from clientdesk.support.filters import BaseFilterForm
 from clientdesk.support.forms import MAX_TEXT
 from clientdesk.support.lifecycle import STAFF_TRANSITIONS
 from clientdesk.support.models import Queue, Status, SupportRequest
+from clientdesk.support.queries import OPEN
+from clientdesk.support.staff.queries import ALL_QUEUES, ME, MY_QUEUES, NOBODY
 
 
 class Versioned(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
+    def __init__(self, *args, support_request: SupportRequest | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.support_request = support_request
+
     def kept_for(self, current: SupportRequest) -> "Versioned":
         """The same form with what the agent typed, now made from the request as it is."""
-        data = self.data.copy()
+        data = self.data.copy() if isinstance(self.data, QueryDict) else QueryDict(mutable=True)
         data["version"] = str(current.version)
         return type(self)(data, support_request=current)
 
@@ -43,8 +51,7 @@ class StaffReplyForm(Versioned):
     status = forms.ChoiceField(label=_("And set the status to"), required=False)
 
     def __init__(self, *args, support_request: SupportRequest, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.support_request = support_request
+        super().__init__(*args, support_request=support_request, **kwargs)
         self.fields["status"].choices = [
             ("", _("Keep it as it is")),
             *_next_statuses(support_request),
@@ -105,8 +112,7 @@ class UpdateForm(Versioned):
                 "version": support_request.version,
             },
         )
-        super().__init__(*args, **kwargs)
-        self.support_request = support_request
+        super().__init__(*args, support_request=support_request, **kwargs)
         current = (support_request.status, support_request.get_status_display())
         self.fields["status"].choices = [current, *_next_statuses(support_request)]
 
@@ -136,3 +142,22 @@ class BulkStatusForm(forms.Form):
                 raise forms.ValidationError(_("The selection was not understood; try again."))
             versions[number] = int(version)
         return versions
+
+
+class StaffFilterForm(BaseFilterForm):
+    queue = forms.ChoiceField(label=_("Queue"), required=False)
+    assignee = forms.ChoiceField(
+        label=_("Assigned to"),
+        required=False,
+        choices=[("", _("Anyone")), (ME, _("Me")), (NOBODY, _("Nobody"))],
+    )
+    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+
+    def __init__(self, data, *, queues: list[Queue]):
+        # An empty query string means the defaults: open requests of my queues.
+        super().__init__(data or {"queue": MY_QUEUES, "status": OPEN})
+        self.fields["queue"].choices = [
+            (MY_QUEUES, _("My queues")),
+            (ALL_QUEUES, _("All queues")),
+            *[(queue.code, queue.name) for queue in queues],
+        ]

@@ -1,4 +1,4 @@
-"""What an agent does on a request's page: reply, note, update, take, release. All POST.
+"""What an agent does: reply, note, update, take, release, bulk status. All POST.
 
 A save made from an older version of the request is refused with a conflict:
 the page comes back showing the request as it is now, with a message and
@@ -7,14 +7,26 @@ with what the agent typed still in its form, ready to be checked and sent.
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.http import QueryDict
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from clientdesk.support import lifecycle, notifications, staff_queries, staff_services
-from clientdesk.support.staff_forms import NoteForm, StaffReplyForm, UpdateForm, Versioned
-from clientdesk.support.staff_views import change_permission, render_request
+from clientdesk.core.actors import actor_of
+from clientdesk.core.errors import ServiceError, add_to_form
+from clientdesk.core.locking import Conflict
+from clientdesk.support import services
+from clientdesk.support.staff import queries as staff_queries
+from clientdesk.support.staff.forms import (
+    BulkStatusForm,
+    NoteForm,
+    StaffReplyForm,
+    UpdateForm,
+    Versioned,
+)
+from clientdesk.support.staff.page import change_permission, render_request
 
 CONFLICT = gettext_lazy(
     "Someone changed this request while you were working on it, so your change was not saved. "
@@ -27,16 +39,16 @@ def _attempt(request, support_request, action, done: str, *, form=None, form_nam
     """Run a versioned change; on conflict or refusal show the page again, keeping ``form``."""
     try:
         action()
-    except staff_services.Conflict as conflict:
+    except Conflict as conflict:
         messages.error(request, CONFLICT)
         current = conflict.current
         kept = {form_name: form.kept_for(current)} if form is not None else {}
         return render_request(request, current, conflict=True, **kept)
-    except lifecycle.NotAllowed as refusal:
+    except ServiceError as refusal:
         if form is None:
-            messages.error(request, str(refusal))
+            messages.error(request, refusal.text)
             return redirect("support_staff:detail", support_request.number)
-        form.add_error(None, str(refusal))
+        add_to_form(form, refusal)
         return render_request(request, support_request, **{form_name: form})
     messages.success(request, done)
     return redirect("support_staff:detail", support_request.number)
@@ -54,14 +66,13 @@ def reply(request, number):
     return _attempt(
         request,
         support_request,
-        lambda: staff_services.request_staff_reply(
+        lambda: services.request_staff_reply(
+            actor=actor_of(request),
             support_request=support_request,
-            staff=request.user,
             version=data["version"],
             body=data["body"],
             attachments=data["attachments"],
             status=data["status"],
-            base_url=notifications.site_origin(request),
         ),
         _("Your reply was sent to the customer."),
         form=form,
@@ -77,9 +88,9 @@ def note(request, number):
     form = NoteForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_request(request, support_request, note_form=form)
-    staff_services.request_add_note(
+    services.request_add_note(
+        actor=actor_of(request),
         support_request=support_request,
-        staff=request.user,
         body=form.cleaned_data["body"],
         attachments=form.cleaned_data["attachments"],
     )
@@ -99,14 +110,13 @@ def update(request, number):
     return _attempt(
         request,
         support_request,
-        lambda: staff_services.request_update(
+        lambda: services.request_update(
+            actor=actor_of(request),
             support_request=support_request,
-            staff=request.user,
             version=data["version"],
             status=data["status"],
             assignee=data["assignee"],
             queue=data["queue"],
-            base_url=notifications.site_origin(request),
         ),
         _("The request was saved."),
         form=form,
@@ -123,8 +133,8 @@ def _assignment(request, number, action, done: str):
         request,
         support_request,
         lambda: action(
+            actor=actor_of(request),
             support_request=support_request,
-            staff=request.user,
             version=form.cleaned_data["version"],
         ),
         done,
@@ -135,13 +145,46 @@ def _assignment(request, number, action, done: str):
 @change_permission
 @require_POST
 def take(request, number):
-    return _assignment(request, number, staff_services.request_take, _("You took the request."))
+    return _assignment(request, number, services.request_take, _("You took the request."))
 
 
 @staff_member_required
 @change_permission
 @require_POST
 def release(request, number):
-    return _assignment(
-        request, number, staff_services.request_release, _("You released the request.")
+    return _assignment(request, number, services.request_release, _("You released the request."))
+
+
+@staff_member_required
+@change_permission
+@require_POST
+def bulk_status(request):
+    form = BulkStatusForm(request.POST)
+    filters = QueryDict(request.POST.get("filters", "")).urlencode()
+    back = f"{reverse('support_staff:queue')}?{filters}"
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(str(error) for error in errors))
+        return redirect(back)
+    outcome = services.requests_bulk_status(
+        actor=actor_of(request),
+        versions=form.cleaned_data["selected"],
+        status=form.cleaned_data["status"],
     )
+    if outcome.changed:
+        messages.success(
+            request, _("Status changed: %(numbers)s.") % {"numbers": ", ".join(outcome.changed)}
+        )
+    if outcome.conflicts:
+        messages.warning(
+            request,
+            _("Changed by someone else after you loaded the list, so left alone: %(numbers)s.")
+            % {"numbers": ", ".join(outcome.conflicts)},
+        )
+    if outcome.refused:
+        messages.warning(
+            request,
+            _("These cannot take that status from the one they have: %(numbers)s.")
+            % {"numbers": ", ".join(outcome.refused)},
+        )
+    return redirect(back)

@@ -1,0 +1,21 @@
+from django.utils.translation import gettext_lazy as _
+
+from clientdesk.core.errors import ErrorCode
+
+
+class AccountError(ErrorCode):
+    ALREADY_DECIDED = "access.already_decided", _("This request was already decided.")
+    NO_SUCH_ACCOUNT = (
+        "access.no_such_account",
+        _("No customer account has this number; refuse the request."),
+    )
+    ALREADY_MEMBER = (
+        "invitation.already_member",
+        _("This person is already a member of the account."),
+    )
+    WRONG_INVITEE = (
+        "invitation.wrong_user",
+        _("This invitation was sent to another e-mail address."),
+    )
+    OWN_ADMIN = "membership.own_admin", _("You cannot remove your own admin grant.")
+    SELF_REVOKE = "membership.self_revoke", _("You cannot remove yourself from the account.")

@@ -1,0 +1,27 @@
+"""What happens to people and their access: all of it security-relevant, all in the audit chain."""
+
+from django.utils.translation import gettext_lazy as _
+
+from clientdesk.core.events import EventKind
+
+
+class SecurityEvent(EventKind):
+    REGISTERED = "user.registered", _("Registered")
+    DELETED = "user.deleted", _("Account deleted")
+    LOGGED_IN = "user.logged_in", _("Signed in")
+    LOGIN_FAILED = "user.login_failed", _("Sign-in failed")
+    LOGGED_OUT = "user.logged_out", _("Signed out")
+    PASSWORD_CHANGED = "user.password_changed", _("Password changed")
+    PASSWORD_RESET = "user.password_reset", _("Password reset")
+    MFA_ADDED = "user.mfa_added", _("Two-factor method added")
+    MFA_REMOVED = "user.mfa_removed", _("Two-factor method removed")
+
+
+class AccessEvent(EventKind):
+    REQUESTED = "access.requested", _("Access requested")
+    GRANTED = "access.granted", _("Access granted")
+    REFUSED = "access.refused", _("Access refused")
+    INVITED = "invitation.created", _("Colleague invited")
+    MEMBERSHIP_GRANTED = "membership.granted", _("Membership granted")
+    MEMBERSHIP_CHANGED = "membership.changed", _("Grants changed")
+    MEMBERSHIP_REVOKED = "membership.revoked", _("Membership revoked")

@@ -1,0 +1,44 @@
+"""The e-mails of access changes: subscribers of the events, queued in the durable outbox."""
+
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+
+from clientdesk.accounts.events import AccessEvent
+from clientdesk.accounts.models import AccessRequest, Invitation
+from clientdesk.core import grants as G
+from clientdesk.core.events import subscribe
+from clientdesk.core.mail import queue_email
+from clientdesk.core.models import Event
+
+
+@subscribe(AccessEvent.GRANTED, AccessEvent.REFUSED)
+def access_decided(event: Event, subject: Any) -> None:
+    access = AccessRequest.objects.select_related("user").get(
+        public_id=event.data["access_request"]
+    )
+    queue_email(
+        to=access.user.email,
+        template="accounts/email/access_decision",
+        context={"access": access, "user": access.user, "grant_labels": G.LABELS},
+        language=access.user.language,
+    )
+
+
+@subscribe(AccessEvent.INVITED)
+def invitation_created(event: Event, invitation: Invitation) -> None:
+    admin = invitation.invited_by
+    path = reverse("invitation_accept", args=[invitation.link_token])
+    queue_email(
+        to=invitation.email,
+        template="accounts/email/invitation",
+        context={
+            "invitation": invitation,
+            "admin": admin,
+            "url": f"{settings.PORTAL_URL}{path}",
+            "grant_labels": [G.LABELS[grant] for grant in invitation.grants],
+            "days": (invitation.expires_at - invitation.created_at).days,
+        },
+        language=admin.language if admin is not None else settings.LANGUAGE_CODE,
+    )

@@ -1,0 +1,74 @@
+"""Sign-ins, sign-outs, passwords and two-factor changes go into the audit log.
+
+allauth and Django announce these with signals; each becomes a security event
+with the person and where they came from.
+"""
+
+from typing import Any
+
+from allauth.account import signals as account_signals
+from allauth.mfa import signals as mfa_signals
+from django.contrib.auth import signals as auth_signals
+from django.dispatch import receiver
+from django.http import HttpRequest
+
+from clientdesk.accounts.events import SecurityEvent
+from clientdesk.accounts.models import User
+from clientdesk.core import events
+from clientdesk.core.actors import Actor, anonymous_origin
+from clientdesk.core.events import EventKind
+
+
+def _record(kind: EventKind, request: HttpRequest | None, user: User, **data: Any) -> None:
+    origin = anonymous_origin(request) if request is not None else Actor.system("auth")
+    events.record(kind, actor=origin.with_user(user), subject=user, data=data)
+
+
+@receiver(auth_signals.user_logged_in)
+def logged_in(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
+    _record(SecurityEvent.LOGGED_IN, request, user)
+
+
+@receiver(auth_signals.user_logged_out)
+def logged_out(sender: Any, request: HttpRequest | None, user: User | None, **kwargs: Any) -> None:
+    if user is not None:
+        _record(SecurityEvent.LOGGED_OUT, request, user)
+
+
+@receiver(auth_signals.user_login_failed)
+def login_failed(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+) -> None:
+    # The address typed is kept only as a hash: it may be nobody's, or a typo of a password.
+    email = str(credentials.get("email") or credentials.get("username") or "").strip().lower()
+    user = User.objects.filter(email=email).first() if email else None
+    origin = anonymous_origin(request) if request is not None else Actor.system("auth")
+    events.record(
+        SecurityEvent.LOGIN_FAILED,
+        actor=origin,
+        subject=user,
+        data={"known_user": user is not None},
+    )
+
+
+@receiver(account_signals.password_changed)
+@receiver(account_signals.password_set)
+def password_changed(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
+    _record(SecurityEvent.PASSWORD_CHANGED, request, user)
+
+
+@receiver(account_signals.password_reset)
+def password_reset(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
+    _record(SecurityEvent.PASSWORD_RESET, request, user)
+
+
+@receiver(mfa_signals.authenticator_added)
+def mfa_added(sender: Any, request: HttpRequest, user: User, authenticator: Any, **kw: Any) -> None:
+    _record(SecurityEvent.MFA_ADDED, request, user, type=authenticator.type)
+
+
+@receiver(mfa_signals.authenticator_removed)
+def mfa_removed(
+    sender: Any, request: HttpRequest, user: User, authenticator: Any, **kw: Any
+) -> None:
+    _record(SecurityEvent.MFA_REMOVED, request, user, type=authenticator.type)
