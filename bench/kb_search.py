@@ -30,6 +30,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from clientdesk.core.actors import Actor  # noqa: E402
 from clientdesk.kb import services  # noqa: E402
 
 SAMPLE_DIR = ROOT.parent / "shared" / "kb-sample"
@@ -144,7 +145,7 @@ def run(sample: Path, size: int, passes: int) -> bool:
 
     print(f"\nLatency at {size:,} more articles ({connection.vendor})")
     started = time.perf_counter()
-    result = services.articles_import(data=synthetic_corpus(size))
+    result = services.articles_import(actor=Actor.system("bench"), data=synthetic_corpus(size))
     print(f"  import of {result.total:,} articles {time.perf_counter() - started:.2f} s")
     mix = sample_queries + held_out_sample + held_out_demo
     passed &= latency(client, mix + typing_prefixes(mix), passes)

@@ -39,11 +39,13 @@ from django.test.utils import (  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from clientdesk.accounts.models import User  # noqa: E402
+from clientdesk.core.actors import Actor  # noqa: E402
 from clientdesk.core.demo import identity  # noqa: E402
 from clientdesk.orders import demo, services  # noqa: E402
 from clientdesk.orders.models import Order, Shipment  # noqa: E402
 from clientdesk.orders.views import POLL_SECONDS  # noqa: E402
 
+ERP = Actor.system("bench")  # the ERP, as the benchmark plays it
 USER = "ana.popescu@alfa.example"
 ORDER = "CMD-2026-001219"  # partly delivered, two shipments, a dozen events
 # The headers htmx adds to a poll, and a browser's user agent (stored by session tracking).
@@ -132,6 +134,7 @@ def run(polls: int) -> None:
         # time, and one that does not grow from poll to poll.
         since = Order.objects.get(pk=order.pk).version
         services.shipment_upsert(
+            actor=ERP,
             order=order,
             external_id=shipment.external_id,
             carrier_code=shipment.carrier.code,

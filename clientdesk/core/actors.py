@@ -85,6 +85,11 @@ def actor_of(request: HttpRequest) -> Actor:
     )
 
 
+def visitor(request: HttpRequest) -> Actor:
+    """Whoever is on a public page: the signed-in user, or an anonymous visitor."""
+    return actor_of(request) if request.user.is_authenticated else anonymous_origin(request)
+
+
 def anonymous_origin(request: HttpRequest) -> Actor:
     """Someone not (yet) signed in: a failed sign-in, a sign-up. ``with_user`` names them."""
     return Actor(

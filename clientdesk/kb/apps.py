@@ -8,4 +8,8 @@ class KbConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self) -> None:
+        from clientdesk.core import events
         from clientdesk.kb import signals  # noqa: F401 - connects the receivers
+        from clientdesk.kb.events import ArticleEvent
+
+        events.register(ArticleEvent)

@@ -1,4 +1,8 @@
-"""Every knowledge-base write: import, demo content, votes and views."""
+"""Every knowledge-base write: import, demo content, votes and views.
+
+An import and a vote are events with their actor; a page view only moves a
+counter (a statistic, not a change anyone made).
+"""
 
 import json
 from dataclasses import dataclass
@@ -9,6 +13,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from clientdesk.core import events
+from clientdesk.core.actors import Actor
+from clientdesk.kb.events import ArticleEvent
 from clientdesk.kb.importing import ArticleRecord, parse_records
 from clientdesk.kb.models import Article, Category
 from clientdesk.kb.search import bump_index_version
@@ -55,7 +62,7 @@ def _apply(article: Article, record: ArticleRecord, category: Category) -> bool:
 
 
 @transaction.atomic
-def articles_import(*, data: object) -> ImportResult:
+def articles_import(*, actor: Actor, data: object) -> ImportResult:
     """Insert or update articles by (slug, lang) from decoded JSON, all or nothing.
 
     Raises ImportFileError, naming the object and field, before writing anything.
@@ -80,28 +87,39 @@ def articles_import(*, data: object) -> ImportResult:
         ["category", "title", "body", "body_html", "tags", "updated_at"],
         batch_size=BATCH_SIZE,
     )
-    if to_create or to_update:
-        # Bulk writes send no signals: tell the search indexes ourselves.
-        bump_index_version()
-    return ImportResult(
+    result = ImportResult(
         created=len(to_create),
         updated=len(to_update),
         unchanged=len(records) - len(to_create) - len(to_update),
     )
+    if to_create or to_update:
+        # Bulk writes send no signals: tell the search indexes ourselves.
+        bump_index_version()
+        events.record(
+            ArticleEvent.IMPORTED,
+            actor=actor,
+            data={"created": result.created, "updated": result.updated},
+        )
+    return result
 
 
 def load_demo_articles() -> ImportResult:
     """The demo knowledge base (Romanian and English); running it again changes nothing."""
-    return articles_import(data=json.loads(DEMO_ARTICLES.read_text(encoding="utf-8")))
+    return articles_import(
+        actor=Actor.system("demo_data"),
+        data=json.loads(DEMO_ARTICLES.read_text(encoding="utf-8")),
+    )
 
 
-def article_vote(*, article: Article, helpful: bool, session: SessionBase) -> bool:
+def article_vote(*, actor: Actor, article: Article, helpful: bool, session: SessionBase) -> bool:
     """Count a "was this helpful?" answer, once per session; False if already answered."""
     votes = session.get(SESSION_VOTES, {})
     if str(article.pk) in votes:
         return False
     counter = "helpful_count" if helpful else "not_helpful_count"
-    Article.objects.filter(pk=article.pk).update(**{counter: F(counter) + 1})
+    with transaction.atomic():
+        Article.objects.filter(pk=article.pk).update(**{counter: F(counter) + 1})
+        events.record(ArticleEvent.VOTED, actor=actor, subject=article, data={"helpful": helpful})
     session[SESSION_VOTES] = {**votes, str(article.pk): "yes" if helpful else "no"}
     return True
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from clientdesk.core.actors import visitor
 from clientdesk.kb import queries, services
 from clientdesk.kb.forms import SearchForm, VoteForm
 from clientdesk.kb.models import current_language
@@ -58,7 +59,9 @@ def vote(request: HttpRequest, slug: str) -> HttpResponse:
     form = VoteForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Answer yes or no."))
-    services.article_vote(article=found, helpful=form.is_helpful(), session=request.session)
+    services.article_vote(
+        actor=visitor(request), article=found, helpful=form.is_helpful(), session=request.session
+    )
     if _partial(request):
         context = {"article": found, "vote": queries.session_vote(found, request.session)}
         return render(request, "kb/_vote.html", context)

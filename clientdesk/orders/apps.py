@@ -6,3 +6,9 @@ class OrdersConfig(AppConfig):
     name = "clientdesk.orders"
     label = "orders"
     verbose_name = _("Orders and deliveries")
+
+    def ready(self) -> None:
+        from clientdesk.core import events
+        from clientdesk.orders.events import OrderEvent
+
+        events.register(OrderEvent)

@@ -12,9 +12,11 @@ from decimal import Decimal
 from django.utils import timezone
 
 from clientdesk.accounts.models import CustomerAccount
+from clientdesk.core.actors import Actor
 from clientdesk.orders import services
 from clientdesk.orders.models import Order, ShipmentEvent
 
+ERP = Actor.system("demo_data")  # the ERP, as the demo plays it
 S = Order.Status
 E = ShipmentEvent.Kind
 EUR_RATE = Decimal("4.97")
@@ -182,6 +184,7 @@ def _order(account, address, number, po, age, currency, history, lines, shipment
     ordered_on = timezone.localdate(start)
     rate = EUR_RATE if currency == "EUR" else Decimal(1)
     order = services.order_upsert(
+        actor=ERP,
         account=account,
         external_id=f"demo:{number}",
         number=number,
@@ -206,6 +209,7 @@ def _order(account, address, number, po, age, currency, history, lines, shipment
     )
     for index, (carrier, tracking, items, day, events) in enumerate(shipments, start=1):
         shipment = services.shipment_upsert(
+            actor=ERP,
             order=order,
             external_id=f"demo:{number}/{index}",
             carrier_code=carrier,
@@ -215,6 +219,7 @@ def _order(account, address, number, po, age, currency, history, lines, shipment
         )
         for kind, offset, place, description in events:
             services.shipment_event_add(
+                actor=ERP,
                 shipment=shipment,
                 kind=kind,
                 occurred_at=start + timedelta(days=day + offset),
@@ -222,4 +227,6 @@ def _order(account, address, number, po, age, currency, history, lines, shipment
                 description=description,
             )
     for status, day in history[1:]:
-        services.order_status_set(order=order, status=status, at=start + timedelta(days=day))
+        services.order_status_set(
+            actor=ERP, order=order, status=status, at=start + timedelta(days=day)
+        )

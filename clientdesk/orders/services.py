@@ -3,7 +3,9 @@ import or the demo data), one use case per function, atomic, idempotent by the
 ERP's identifiers.
 
 Each write bumps the order's ``updated_at``: that is how an open order page
-learns, on its next poll, that it has something new to show.
+learns, on its next poll, that it has something new to show. Each records its
+event with its actor (the ERP's token, a command, the demo), for the history and
+the webhooks; a refusal is a ServiceError with an OrderError code.
 """
 
 from collections.abc import Mapping, Sequence
@@ -15,9 +17,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from clientdesk.accounts.models import CustomerAccount
+from clientdesk.core import events
+from clientdesk.core.actors import Actor
+from clientdesk.core.errors import CommonError, ServiceError
+from clientdesk.orders.errors import OrderError
+from clientdesk.orders.events import OrderEvent
 from clientdesk.orders.models import (
     Carrier,
     Order,
@@ -56,9 +62,40 @@ def _touch(order_id: int) -> None:
     Order.objects.filter(pk=order_id).update(updated_at=timezone.now())
 
 
+def _order_state(order: Order) -> tuple:
+    """What the ERP says of an order, to tell a real change from a retry of the same data."""
+    if order.pk is None:
+        return ()
+    lines = order.lines.order_by("position").values_list(
+        "position", "product_code", "description", "quantity", "unit_price", "expected_on"
+    )
+    fields = ("number", "po_number", "status", "ordered_on", "expected_on", "currency")
+    return (*(getattr(order, name) for name in fields), order.delivery_address, *lines)
+
+
+def _shipment_state(shipment: Shipment) -> tuple:
+    if shipment.pk is None:
+        return ()
+    items = shipment.items.order_by("line__position").values_list("line__position", "quantity")
+    fields = ("carrier_id", "carrier_name", "tracking_number", "status", "shipped_at")
+    return (*(getattr(shipment, name) for name in fields), shipment.delivered_at, *items)
+
+
+def _full_clean(row) -> None:
+    """The model's own field checks, as a refusal naming the first field at fault."""
+    try:
+        row.full_clean()
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise ServiceError(
+            CommonError.INVALID, field=None if field == "__all__" else field, message=messages[0]
+        ) from None
+
+
 @transaction.atomic
 def order_upsert(
     *,
+    actor: Actor,
     account: CustomerAccount,
     external_id: str,
     number: str,
@@ -80,8 +117,9 @@ def order_upsert(
     if order is None:
         order = Order(external_id=external_id, account=account)
     elif order.account_id != account.pk:
-        raise ValidationError(_("An order cannot move to another customer account."))
+        raise ServiceError(OrderError.OTHER_ACCOUNT, field="account")
     previous_status = order.status if order.pk else None
+    before = _order_state(order)
     order.number = number
     order.po_number = po_number
     order.status = status
@@ -90,7 +128,7 @@ def order_upsert(
     order.currency = currency
     order.delivery_address = delivery_address
     order.total = sum((line.quantity * line.unit_price for line in lines), Decimal("0.00"))
-    order.full_clean()
+    _full_clean(order)
     order.save()
 
     for line in lines:
@@ -110,34 +148,57 @@ def order_upsert(
         OrderStatusChange.objects.create(
             order=order, status=status, occurred_at=at or timezone.now()
         )
+    if _order_state(order) == before:
+        return order  # the same data again (an ERP retry): nothing happened
+    events.record(
+        OrderEvent.UPSERTED,
+        actor=actor,
+        account=account,
+        subject=order,
+        data={
+            "external_id": external_id,
+            "number": number,
+            "status": status,
+            "created": previous_status is None,
+        },
+    )
     return order
 
 
 def _check_lines(lines: Sequence[LineData]) -> None:
     if not lines:
-        raise ValidationError(_("An order needs at least one line."))
+        raise ServiceError(OrderError.NO_LINES, field="lines")
     positions = [line.position for line in lines]
     if len(set(positions)) != len(positions):
-        raise ValidationError(_("Two lines of the order have the same position."))
+        raise ServiceError(OrderError.SAME_POSITION, field="lines")
     for line in lines:
         if line.quantity < 1 or line.unit_price < 0:
-            raise ValidationError(
-                _("Line %(position)s needs a positive quantity and a price of zero or more."),
-                params={"position": line.position},
+            raise ServiceError(
+                OrderError.BAD_LINE, field="lines", params={"position": line.position}
             )
 
 
 @transaction.atomic
-def order_status_set(*, order: Order, status: str, at: datetime | None = None) -> Order:
+def order_status_set(
+    *, actor: Actor, order: Order, status: str, at: datetime | None = None
+) -> Order:
     """Move the order to ``status`` and record the step; nothing happens if it is already there."""
     if status not in Order.Status.values:
-        raise ValidationError(_("Unknown order status %(status)s."), params={"status": status})
+        raise ServiceError(OrderError.UNKNOWN_STATUS, field="status", params={"status": status})
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.status != status:
+        previous = order.status
         order.status = status
         order.save(update_fields=["status", "updated_at"])
         OrderStatusChange.objects.create(
             order=order, status=status, occurred_at=at or timezone.now()
+        )
+        events.record(
+            OrderEvent.STATUS,
+            actor=actor,
+            account=order.account_id,
+            subject=order,
+            data={"from": previous, "to": status},
         )
     return order
 
@@ -145,6 +206,7 @@ def order_status_set(*, order: Order, status: str, at: datetime | None = None) -
 @transaction.atomic
 def shipment_upsert(
     *,
+    actor: Actor,
     order: Order,
     external_id: str,
     carrier_code: str = "",
@@ -166,7 +228,8 @@ def shipment_upsert(
     if shipment is None:
         shipment = Shipment(external_id=external_id, order=order)
     elif shipment.order_id != order.pk:
-        raise ValidationError(_("A shipment cannot move to another order."))
+        raise ServiceError(OrderError.OTHER_ORDER, field="order")
+    before = _shipment_state(shipment)
     carrier = Carrier.objects.filter(code__iexact=carrier_code).first() if carrier_code else None
     shipment.carrier = carrier
     shipment.carrier_name = carrier.name if carrier else (carrier_name or carrier_code)
@@ -174,10 +237,19 @@ def shipment_upsert(
     shipment.status = status
     shipment.shipped_at = shipped_at
     shipment.delivered_at = delivered_at
-    shipment.full_clean()
+    _full_clean(shipment)
     shipment.save()
     _set_items(shipment, order, items)
+    if _shipment_state(shipment) == before:
+        return shipment  # the same data again (an ERP retry): nothing happened
     _touch(order.pk)
+    events.record(
+        OrderEvent.SHIPMENT_UPSERTED,
+        actor=actor,
+        account=order.account_id,
+        subject=order,
+        data={"shipment": external_id, "status": status, "tracking_number": tracking_number},
+    )
     return shipment
 
 
@@ -185,9 +257,7 @@ def _set_items(shipment: Shipment, order: Order, items: Mapping[int, int]) -> No
     lines = {line.position: line for line in order.lines.all()}
     unknown = sorted(set(items) - set(lines))
     if unknown:
-        raise ValidationError(
-            _("The order has no line %(position)s."), params={"position": unknown[0]}
-        )
+        raise ServiceError(OrderError.NO_SUCH_LINE, field="items", params={"position": unknown[0]})
     shipped_elsewhere = dict(
         ShipmentLine.objects.filter(line__order=order)
         .exclude(shipment=shipment)
@@ -197,8 +267,9 @@ def _set_items(shipment: Shipment, order: Order, items: Mapping[int, int]) -> No
     )
     for position, quantity in items.items():
         if quantity < 1 or quantity + shipped_elsewhere.get(position, 0) > lines[position].quantity:
-            raise ValidationError(
-                _("Line %(position)s cannot ship %(quantity)s more."),
+            raise ServiceError(
+                OrderError.OVERSHIPPED,
+                field="items",
                 params={"position": position, "quantity": quantity},
             )
     shipment.items.exclude(line__position__in=list(items)).delete()
@@ -211,6 +282,7 @@ def _set_items(shipment: Shipment, order: Order, items: Mapping[int, int]) -> No
 @transaction.atomic
 def shipment_event_add(
     *,
+    actor: Actor,
     shipment: Shipment,
     kind: str,
     occurred_at: datetime,
@@ -226,7 +298,9 @@ def shipment_event_add(
         existing = ShipmentEvent.objects.filter(external_id=external_id).first()
         if existing is not None:
             return existing
-    shipment = Shipment.objects.select_for_update().get(pk=shipment.pk)
+    shipment = (
+        Shipment.objects.select_for_update(of=("self",)).select_related("order").get(pk=shipment.pk)
+    )
     event = ShipmentEvent(
         shipment=shipment,
         kind=kind,
@@ -235,7 +309,7 @@ def shipment_event_add(
         description=description,
         external_id=external_id or None,
     )
-    event.full_clean()
+    _full_clean(event)
     event.save()
     newer = shipment.events.filter(occurred_at__gt=occurred_at).exists()
     if not newer and kind in EVENT_SHIPMENT_STATUS:
@@ -246,4 +320,11 @@ def shipment_event_add(
             shipment.shipped_at = occurred_at
         shipment.save(update_fields=["status", "delivered_at", "shipped_at"])
     _touch(shipment.order_id)
+    events.record(
+        OrderEvent.TRACKED,
+        actor=actor,
+        account=shipment.order.account_id,
+        subject=shipment.order,
+        data={"shipment": shipment.external_id, "kind": kind, "place": place},
+    )
     return event

@@ -4,6 +4,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from clientdesk.core.actors import Actor
 from clientdesk.kb.importing import ImportFileError
 from clientdesk.kb.models import Article, Category
 from clientdesk.kb.services import articles_import, load_demo_articles
@@ -68,7 +69,7 @@ def test_it_creates_a_missing_category_named_after_its_slug(tmp_path):
 def test_it_keeps_an_existing_category_as_it_is():
     CategoryFactory(slug="contracts", name_ro="Contracte", name_en="Contracts")
 
-    articles_import(data=[record()])
+    articles_import(actor=Actor.system("test"), data=[record()])
 
     assert Category.objects.get(slug="contracts").name_ro == "Contracte"
 
@@ -131,7 +132,7 @@ def test_demo_romanian_uses_comma_below_letters_not_cedillas():
 )
 def test_a_malformed_file_names_the_object_and_the_field(data, index, field, words):
     with pytest.raises(ImportFileError) as caught:
-        articles_import(data=data)
+        articles_import(actor=Actor.system("test"), data=data)
 
     assert (caught.value.index, caught.value.field) == (index, field)
     assert words in str(caught.value)

@@ -6,6 +6,7 @@ import pytest
 from clientdesk.orders import services
 from clientdesk.orders.models import Order, ShipmentEvent
 from tests.factories import MembershipFactory
+from tests.orders.factories import ERP
 
 AT = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 
@@ -20,6 +21,7 @@ def no_orders_user(alfa):
 def alfa_order(alfa) -> Order:
     """An order of Alfa: two lines, one shipment picked up; written as the ERP would."""
     order = services.order_upsert(
+        actor=ERP,
         account=alfa,
         external_id="erp-so-1",
         number="CMD-2026-000101",
@@ -35,6 +37,7 @@ def alfa_order(alfa) -> Order:
         ],
     )
     shipment = services.shipment_upsert(
+        actor=ERP,
         order=order,
         external_id="erp-sh-1",
         carrier_code="dhl",
@@ -42,6 +45,7 @@ def alfa_order(alfa) -> Order:
         items={1: 2},
     )
     services.shipment_event_add(
+        actor=ERP,
         shipment=shipment,
         kind=ShipmentEvent.Kind.PICKED_UP,
         occurred_at=AT + datetime.timedelta(days=1),

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import factory
 
+from clientdesk.core.actors import Actor
 from clientdesk.orders.models import Order, OrderLine
 from tests.factories import CustomerAccountFactory
 
@@ -33,3 +34,7 @@ class OrderLineFactory(factory.django.DjangoModelFactory):
     description = "Server Dell PowerEdge R760"
     quantity = 2
     unit_price = Decimal("625.00")
+
+
+# The ERP as the tests play it: the actor of every order and shipment write.
+ERP = Actor.system("erp")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from clientdesk.orders import services
 from clientdesk.orders.models import Order, Shipment, ShipmentEvent
 from clientdesk.orders.views import POLL_SECONDS
-from tests.orders.factories import OrderFactory
+from tests.orders.factories import ERP, OrderFactory
 
 LATER = datetime.datetime(2026, 3, 5, 8, 15, tzinfo=datetime.UTC)
 
@@ -64,6 +64,7 @@ def test_an_unchanged_order_answers_the_poll_with_204_and_no_body(client, alfa_o
 def test_a_new_event_is_in_the_next_poll_with_a_new_version(client, alfa_order, open_page):
     _html, since = open_page
     services.shipment_event_add(
+        actor=ERP,
         shipment=Shipment.objects.get(external_id="erp-sh-1"),
         kind=ShipmentEvent.Kind.AT_HUB,
         occurred_at=LATER,
@@ -85,6 +86,7 @@ def test_a_new_event_is_in_the_next_poll_with_a_new_version(client, alfa_order, 
 def test_a_new_shipment_and_a_new_status_are_in_the_next_poll(client, alfa_order, open_page):
     _html, since = open_page
     services.shipment_upsert(
+        actor=ERP,
         order=alfa_order,
         external_id="erp-sh-2",
         carrier_code="fan-courier",
@@ -96,7 +98,7 @@ def test_a_new_shipment_and_a_new_status_are_in_the_next_poll(client, alfa_order
     assert "https://www.fancourier.ro/awb-tracking/?awb=2291044387120" in html
 
     since = since_of(html)
-    services.order_status_set(order=alfa_order, status=Order.Status.SHIPPED, at=LATER)
+    services.order_status_set(actor=ERP, order=alfa_order, status=Order.Status.SHIPPED, at=LATER)
     html = poll(client, alfa_order, since).content.decode()
     assert '<span class="badge badge--info">Shipped</span>' in html
 
@@ -105,7 +107,7 @@ def test_a_new_shipment_and_a_new_status_are_in_the_next_poll(client, alfa_order
 def test_a_change_to_another_order_does_not_disturb_the_poll(client, alfa, alfa_order, open_page):
     _html, since = open_page
     other = OrderFactory(account=alfa)
-    services.order_status_set(order=other, status=Order.Status.CANCELLED)
+    services.order_status_set(actor=ERP, order=other, status=Order.Status.CANCELLED)
     assert poll(client, alfa_order, since).status_code == 204
 
 
@@ -120,6 +122,7 @@ def test_plain_http_clients_get_an_etag_and_304_while_nothing_changed(
     etag = first["ETag"]
     assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
     services.shipment_event_add(
+        actor=ERP,
         shipment=Shipment.objects.get(external_id="erp-sh-1"),
         kind=ShipmentEvent.Kind.DELIVERED,
         occurred_at=LATER,

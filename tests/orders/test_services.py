@@ -9,11 +9,16 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from clientdesk.core.demo import identity
+from clientdesk.core.errors import ServiceError
+from clientdesk.core.models import Event
 from clientdesk.orders import demo, services
+from clientdesk.orders.errors import OrderError
+from clientdesk.orders.events import OrderEvent
 from clientdesk.orders.models import Order, OrderStatusChange, Shipment, ShipmentEvent
 from clientdesk.orders.timeline import timeline
 from tests.factories import CustomerAccountFactory
 from tests.orders.conftest import AT
+from tests.orders.factories import ERP
 
 LINE = services.LineData(1, "DL-R760", "Server Dell PowerEdge R760", 2, Decimal("62450.00"))
 
@@ -28,7 +33,7 @@ def upsert(account, **changes) -> Order:
         "lines": [LINE],
         "at": AT,
     } | changes
-    return services.order_upsert(**fields)
+    return services.order_upsert(actor=ERP, **fields)
 
 
 @pytest.mark.django_db
@@ -94,12 +99,12 @@ def test_an_order_cannot_move_to_another_customer(alfa):
 def test_shipments_cannot_carry_more_than_was_ordered(alfa_order):
     # Line 1 (2 servers) is already shipped whole by erp-sh-1.
     with pytest.raises(ValidationError):
-        services.shipment_upsert(order=alfa_order, external_id="erp-sh-2", items={1: 1})
+        services.shipment_upsert(actor=ERP, order=alfa_order, external_id="erp-sh-2", items={1: 1})
     with pytest.raises(ValidationError):
-        services.shipment_upsert(order=alfa_order, external_id="erp-sh-2", items={9: 1})
+        services.shipment_upsert(actor=ERP, order=alfa_order, external_id="erp-sh-2", items={9: 1})
     # Re-sending a shipment does not count its own items twice.
     services.shipment_upsert(
-        order=alfa_order, external_id="erp-sh-1", carrier_code="dhl", items={1: 2}
+        actor=ERP, order=alfa_order, external_id="erp-sh-1", carrier_code="dhl", items={1: 2}
     )
     assert Shipment.objects.count() == 1
 
@@ -111,9 +116,10 @@ def test_the_newest_event_moves_the_shipment_and_an_older_one_does_not(alfa_orde
     assert shipment.shipped_at == AT + datetime.timedelta(days=1)
     delivered_at = AT + datetime.timedelta(days=2)
     services.shipment_event_add(
-        shipment=shipment, kind=ShipmentEvent.Kind.DELIVERED, occurred_at=delivered_at
+        actor=ERP, shipment=shipment, kind=ShipmentEvent.Kind.DELIVERED, occurred_at=delivered_at
     )
     services.shipment_event_add(
+        actor=ERP,
         shipment=shipment,
         kind=ShipmentEvent.Kind.AT_HUB,
         occurred_at=AT + datetime.timedelta(days=1, hours=5),
@@ -129,6 +135,7 @@ def test_an_event_sent_twice_is_recorded_once(alfa_order):
     shipment = Shipment.objects.get(external_id="erp-sh-1")
     for _ in range(2):
         services.shipment_event_add(
+            actor=ERP,
             shipment=shipment,
             kind=ShipmentEvent.Kind.AT_HUB,
             occurred_at=AT + datetime.timedelta(days=2),
@@ -142,11 +149,12 @@ def test_the_order_page_counts_shipped_and_delivered_units_per_line(alfa_order, 
     from clientdesk.orders.queries import order_page
 
     services.shipment_event_add(
+        actor=ERP,
         shipment=Shipment.objects.get(external_id="erp-sh-1"),
         kind=ShipmentEvent.Kind.DELIVERED,
         occurred_at=AT + datetime.timedelta(days=2),
     )
-    services.shipment_upsert(order=alfa_order, external_id="erp-sh-2", items={2: 1})
+    services.shipment_upsert(actor=ERP, order=alfa_order, external_id="erp-sh-2", items={2: 1})
     lines = order_page(alfa_admin, alfa_order.public_id).lines.all()
     assert [(line.quantity, line.shipped, line.delivered) for line in lines] == [
         (2, 2, 2),
@@ -181,7 +189,7 @@ def test_the_demo_has_every_status_for_both_customers_and_loads_twice_without_ch
 @pytest.mark.django_db
 def test_the_timeline_shows_what_happened_then_what_is_ahead(alfa):
     order = upsert(alfa)
-    order = services.order_status_set(order=order, status=Order.Status.PARTIALLY_SHIPPED)
+    order = services.order_status_set(actor=ERP, order=order, status=Order.Status.PARTIALLY_SHIPPED)
     with translation.override("en"):
         steps = [(str(s.label), s.state) for s in timeline(order)]
     assert steps == [
@@ -190,5 +198,26 @@ def test_the_timeline_shows_what_happened_then_what_is_ahead(alfa):
         ("Shipped", "next"),
         ("Delivered", "next"),
     ]
-    order = services.order_status_set(order=order, status=Order.Status.CANCELLED)
+    order = services.order_status_set(actor=ERP, order=order, status=Order.Status.CANCELLED)
     assert [s.state for s in timeline(order)] == ["done", "done", "current"]
+
+
+@pytest.mark.django_db
+def test_each_write_records_its_event_with_the_erp_as_actor_and_a_retry_records_none(alfa):
+    order = upsert(alfa)
+    upsert(alfa)  # the ERP retries with the same data
+    services.order_status_set(actor=ERP, order=order, status=Order.Status.CONFIRMED)
+    recorded = list(Event.objects.about(order).values_list("kind", "actor_kind", "actor_name"))
+    assert recorded == [
+        (OrderEvent.UPSERTED, "system", "erp"),
+        (OrderEvent.STATUS, "system", "erp"),
+    ]
+    assert Event.objects.about(order).first().account_id == alfa.pk
+
+
+@pytest.mark.django_db
+def test_a_refusal_names_its_code_and_field(alfa_order):
+    with pytest.raises(ServiceError) as refused:
+        services.shipment_upsert(actor=ERP, order=alfa_order, external_id="erp-sh-2", items={9: 1})
+    assert refused.value.as_json()["code"] == OrderError.NO_SUCH_LINE
+    assert refused.value.field == "items"

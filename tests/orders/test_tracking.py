@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from clientdesk.orders import services
 from clientdesk.orders.models import Carrier, Shipment
+from tests.orders.factories import ERP
 
 
 def carrier(template="https://track.example/?id={number}", active=True) -> Carrier:
@@ -88,6 +89,7 @@ def test_an_unknown_carrier_keeps_its_name_and_shows_the_number_without_a_link(
     client, alfa_admin, alfa_order
 ):
     shipment = services.shipment_upsert(
+        actor=ERP,
         order=alfa_order,
         external_id="erp-sh-unknown",
         carrier_code="transcom",

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from clientdesk.core.actors import Actor
 from clientdesk.kb.importing import ImportFileError
 from clientdesk.kb.services import articles_import
 
@@ -30,7 +31,7 @@ class Command(BaseCommand):
                 f"column {error.colno}."
             ) from None
         try:
-            result = articles_import(data=data)
+            result = articles_import(actor=Actor.system("kb_import"), data=data)
         except ImportFileError as error:
             raise CommandError(f"{file}: {error} Nothing was imported.") from None
         self.stdout.write(
