@@ -520,7 +520,7 @@ class _Generator:
         age = (self.now - ordered_at).total_seconds() / 86_400
         status = _order_status(rng, age)
         changes, at = [], ordered_at
-        for step, target in enumerate(ORDER_PATHS[status]):
+        for step, target in enumerate(ORDER_PATHS[Order.Status(status)]):
             if step:
                 at = min(at + timedelta(days=rng.uniform(*STEP_DAYS)), self.now)
             changes.append(OrderStatusChange(status=target, occurred_at=at))
@@ -549,7 +549,7 @@ class _Generator:
             po_number=self._po(rng, i, po_n, ordered_on.year),
             status=status,
             ordered_on=ordered_on,
-            expected_on=max(line.expected_on for line in lines),
+            expected_on=max(line.expected_on or ordered_on for line in lines),
             currency=currency,
             total=sum((line.quantity * line.unit_price for line in lines), Decimal("0.00")),
             delivery_address=self.addresses[i],

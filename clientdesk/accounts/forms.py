@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -31,8 +33,9 @@ class ProfileFieldsMixin(forms.Form):
     country = forms.ChoiceField(label=_("Country"), choices=country_choices)
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("phone"):
             try:
                 data["phone"] = normalize_phone(data["phone"], data.get("country"))
@@ -126,8 +129,9 @@ class AccessDecisionForm(forms.Form):
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("decision") == self.GRANT and not data.get("grants"):
             self.add_error("grants", _("Choose at least one grant."))
         if data.get("decision") == self.REFUSE and not data.get("reason", "").strip():

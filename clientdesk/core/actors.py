@@ -79,7 +79,7 @@ def actor_of(request: HttpRequest) -> Actor:
     if not user.is_authenticated:
         raise ValueError("actor_of needs a signed-in user")
     return Actor.of_user(
-        user,  # type: ignore[arg-type]  # request.user is typed as the abstract base user
+        user,
         ip=client_ip(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )

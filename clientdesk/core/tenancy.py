@@ -15,8 +15,9 @@ core imports no app above it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, Union, runtime_checkable
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -24,11 +25,10 @@ from django.http import Http404
 from clientdesk.core import grants as G
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
     from clientdesk.accounts.models import Membership, User
 
 
+@runtime_checkable
 class ActsForUser(Protocol):
     """A customer's API token: it acts for its user, never beyond them."""
 
@@ -42,8 +42,8 @@ M = TypeVar("M", bound=models.Model)
 
 def user_of(principal: Principal) -> User | None:
     """The active, signed-in user behind the principal, or None."""
-    user = getattr(principal, "acting_user", principal)
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    user = principal.acting_user if isinstance(principal, ActsForUser) else principal
+    if isinstance(user, AnonymousUser) or not user.is_active:
         return None
     return user
 

@@ -51,6 +51,6 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("preview (as saved)"))
     def preview(self, obj: Article) -> str:
         if not obj.pk:
-            return _("Save the article to see its preview.")
+            return str(_("Save the article to see its preview."))
         # body_html went through the sanitizer when the article was saved.
         return format_html('<div class="prose">{}</div>', mark_safe(obj.body_html))  # noqa: S308

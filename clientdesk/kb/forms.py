@@ -31,8 +31,8 @@ class TagListField(forms.CharField):
             return ", ".join(value)
         return value
 
-    def to_python(self, value) -> list[str]:
-        text = super().to_python(value)
+    def to_python(self, value) -> list[str]:  # type: ignore[override]  # a list, by design
+        text = super().to_python(value) or ""
         return list(dict.fromkeys(tag.strip() for tag in text.split(",") if tag.strip()))
 
 

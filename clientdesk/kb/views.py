@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from clientdesk.core.actors import visitor
 from clientdesk.kb import queries, services
@@ -16,7 +17,13 @@ CATEGORY_PAGE_SIZE = 50
 SECTION = {"current_section": "faq"}
 
 
-def _partial(request: HttpRequest) -> bool:
+class HtmxHttpRequest(HttpRequest):
+    """A request as django-htmx's middleware leaves it."""
+
+    htmx: HtmxDetails
+
+
+def _partial(request: HtmxHttpRequest) -> bool:
     """An htmx swap wants a fragment; a history restore wants the whole page."""
     return bool(request.htmx) and not request.htmx.history_restore_request
 
@@ -54,7 +61,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-def vote(request: HttpRequest, slug: str) -> HttpResponse:
+def vote(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     found = queries.article_for(slug, current_language())
     form = VoteForm(request.POST)
     if not form.is_valid():
@@ -69,7 +76,7 @@ def vote(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: HtmxHttpRequest) -> HttpResponse:
     query = SearchForm(request.GET).query()
     context = {
         **SECTION,

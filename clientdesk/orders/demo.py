@@ -75,7 +75,7 @@ FROM_ABROAD = [
 # number, PO, days ago, currency, [(status, day)], [(product, qty, expected day)],
 # [(carrier, tracking number, {line position: qty}, first event's day, events)].
 # fmt: off
-ORDERS = {
+ORDERS: dict[str, list[tuple]] = {
     "alfa": [
         ("CMD-2026-001160", "ALF-PO-2026-004", 80, "RON",
          [(S.RECEIVED, 0), (S.CONFIRMED, 0.2), (S.PROCESSING, 1), (S.SHIPPED, 3),

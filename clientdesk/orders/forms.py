@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -42,8 +44,9 @@ class OrderFilterForm(forms.Form):
     # The filters hidden under "More filters" (the search box is always shown).
     MORE = ("status", "date_from", "date_to", "po", "product")
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", _("The end of the period is before its start."))

@@ -128,7 +128,7 @@ class Order(models.Model):
 
     @property
     def badge(self) -> str:
-        return STATUS_BADGES[self.status]
+        return STATUS_BADGES[self.Status(self.status)]
 
     @property
     def is_closed(self) -> bool:
@@ -237,7 +237,7 @@ class Shipment(models.Model):
 
     @property
     def badge(self) -> str:
-        return SHIPMENT_BADGES[self.status]
+        return SHIPMENT_BADGES[self.Status(self.status)]
 
 
 SHIPMENT_BADGES = {

@@ -313,7 +313,7 @@ def shipment_event_add(
     event.save()
     newer = shipment.events.filter(occurred_at__gt=occurred_at).exists()
     if not newer and kind in EVENT_SHIPMENT_STATUS:
-        shipment.status = EVENT_SHIPMENT_STATUS[kind]
+        shipment.status = EVENT_SHIPMENT_STATUS[ShipmentEvent.Kind(kind)]
         if kind == ShipmentEvent.Kind.DELIVERED:
             shipment.delivered_at = occurred_at
         if kind == ShipmentEvent.Kind.PICKED_UP and shipment.shipped_at is None:

@@ -38,7 +38,7 @@ def timeline(order: Order) -> list[Step]:
     if steps:
         steps[-1] = Step(steps[-1].label, steps[-1].at, "current")
     if order.status != S.CANCELLED:
-        reached = PROGRESS.index(order.status)
+        reached = PROGRESS.index(S(order.status))
         steps += [
             Step(S(status).label, None, "next")
             for status in EXPECTED

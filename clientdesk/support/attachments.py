@@ -98,9 +98,9 @@ def sniff(upload) -> FileKind | None:
         if head.startswith(signature):
             return kind
     if head.startswith(b"PK\x03\x04"):
-        kind = _office_kind(upload)
+        office = _office_kind(upload)
         upload.seek(0)
-        return kind
+        return office
     return TEXT if _is_text(head) else None
 
 

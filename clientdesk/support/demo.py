@@ -52,7 +52,7 @@ PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082"
 )
-FILES = {
+FILES: dict[str, str | bytes] = {
     "inventar-servere.csv": (
         "Tip;Model;Serie\n9009-42A;Power S924;78A1B2C\n9009-22A;Power S922;78A9D4E\n"
     ),

@@ -1,6 +1,6 @@
 """Customer-side forms: a new request (the base every kind extends), replies and decisions."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.urls import reverse
@@ -55,7 +55,7 @@ class RequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.kind = kind
-        account = self.fields["account"]
+        account = cast(forms.ModelChoiceField, self.fields["account"])
         account.queryset = CustomerAccount.objects.filter(pk__in=[a.pk for a in accounts])
         if len(accounts) == 1:
             # One account: nothing to choose; the page names it instead.

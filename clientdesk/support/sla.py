@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from clientdesk.core.business_hours import BusinessCalendar
 from clientdesk.core.models import VendorConfig

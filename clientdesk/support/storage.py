@@ -13,11 +13,11 @@ from django.core.files.storage import FileSystemStorage
 
 class PrivateStorage(FileSystemStorage):
     @property
-    def base_location(self) -> Path:  # type: ignore[override]
+    def base_location(self) -> Path:
         return Path(settings.VAR_DIR) / "private"
 
     @property
-    def location(self) -> str:  # type: ignore[override]
+    def location(self) -> str:
         return str(self.base_location.resolve())
 
     def url(self, name: str | None) -> str:

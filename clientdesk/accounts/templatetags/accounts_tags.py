@@ -7,9 +7,9 @@ register = template.Library()
 
 @register.filter
 def grant_label(grant: str) -> str:
-    return G.LABELS.get(grant, grant)
+    return str(G.LABELS.get(grant, grant))
 
 
 @register.filter
 def area_label(area: str) -> str:
-    return G.AREA_LABELS.get(area, area)
+    return str(G.AREA_LABELS.get(area, area))

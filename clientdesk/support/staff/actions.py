@@ -5,6 +5,8 @@ the page comes back showing the request as it is now, with a message and
 with what the agent typed still in its form, ready to be checked and sent.
 """
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import QueryDict
@@ -18,6 +20,7 @@ from clientdesk.core.actors import actor_of
 from clientdesk.core.errors import ServiceError, add_to_form
 from clientdesk.core.locking import Conflict
 from clientdesk.support import services
+from clientdesk.support.models import SupportRequest
 from clientdesk.support.staff import queries as staff_queries
 from clientdesk.support.staff.forms import (
     BulkStatusForm,
@@ -41,7 +44,7 @@ def _attempt(request, support_request, action, done: str, *, form=None, form_nam
         action()
     except Conflict as conflict:
         messages.error(request, CONFLICT)
-        current = conflict.current
+        current = cast(SupportRequest, conflict.current)
         kept = {form_name: form.kept_for(current)} if form is not None else {}
         return render_request(request, current, conflict=True, **kept)
     except ServiceError as refusal:

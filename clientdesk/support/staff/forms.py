@@ -6,10 +6,13 @@ its own id prefix, so that no two fields share an id (and a label or an
 aria-describedby never points at another form's field).
 """
 
+from typing import cast
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import QueryDict
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.support.attachments import AttachmentsField
@@ -35,7 +38,12 @@ class Versioned(forms.Form):
         return type(self)(data, support_request=current)
 
 
-def _next_statuses(support_request: SupportRequest) -> list[tuple[str, str]]:
+def _choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """A choice field of the form, whose choices are set when the form is made."""
+    return cast(forms.ChoiceField, form.fields[name])
+
+
+def _next_statuses(support_request: SupportRequest) -> list[tuple[str, str | Promise]]:
     allowed = STAFF_TRANSITIONS[support_request.status]
     return [(value, label) for value, label in Status.choices if value in allowed]
 
@@ -52,7 +60,7 @@ class StaffReplyForm(Versioned):
 
     def __init__(self, *args, support_request: SupportRequest, **kwargs):
         super().__init__(*args, support_request=support_request, **kwargs)
-        self.fields["status"].choices = [
+        _choice_field(self, "status").choices = [
             ("", _("Keep it as it is")),
             *_next_statuses(support_request),
         ]
@@ -114,7 +122,7 @@ class UpdateForm(Versioned):
         )
         super().__init__(*args, support_request=support_request, **kwargs)
         current = (support_request.status, support_request.get_status_display())
-        self.fields["status"].choices = [current, *_next_statuses(support_request)]
+        _choice_field(self, "status").choices = [current, *_next_statuses(support_request)]
 
 
 class BulkStatusForm(forms.Form):
@@ -126,13 +134,13 @@ class BulkStatusForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "bulk_%s")
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
+        _choice_field(self, "status").choices = [
             ("", _("Choose a status")),
             *[(value, label) for value, label in Status.choices if value != Status.NEW],
         ]
         # Values are "NUMBER:VERSION" from the list; only their shape is checked here.
-        chosen = self.data.getlist("selected") if self.is_bound else []
-        self.fields["selected"].choices = [(value, value) for value in chosen]
+        chosen = self.data.getlist("selected") if isinstance(self.data, QueryDict) else []
+        _choice_field(self, "selected").choices = [(value, value) for value in chosen]
 
     def clean_selected(self) -> dict[str, int]:
         versions = {}
@@ -156,7 +164,7 @@ class StaffFilterForm(BaseFilterForm):
     def __init__(self, data, *, queues: list[Queue]):
         # An empty query string means the defaults: open requests of my queues.
         super().__init__(data or {"queue": MY_QUEUES, "status": OPEN})
-        self.fields["queue"].choices = [
+        _choice_field(self, "queue").choices = [
             (MY_QUEUES, _("My queues")),
             (ALL_QUEUES, _("All queues")),
             *[(queue.code, queue.name) for queue in queues],
