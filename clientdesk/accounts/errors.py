@@ -17,5 +17,9 @@ class AccountError(ErrorCode):
         "invitation.wrong_user",
         _("This invitation was sent to another e-mail address."),
     )
+    INVITATION_CLOSED = (
+        "invitation.closed",
+        _("This invitation was already used, withdrawn or has expired."),
+    )
     OWN_ADMIN = "membership.own_admin", _("You cannot remove your own admin grant.")
     SELF_REVOKE = "membership.self_revoke", _("You cannot remove yourself from the account.")

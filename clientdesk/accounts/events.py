@@ -8,6 +8,7 @@ from clientdesk.core.events import EventKind
 class SecurityEvent(EventKind):
     REGISTERED = "user.registered", _("Registered")
     DELETED = "user.deleted", _("Account deleted")
+    PROFILE_CHANGED = "user.profile_changed", _("Profile changed")
     LOGGED_IN = "user.logged_in", _("Signed in")
     LOGIN_FAILED = "user.login_failed", _("Sign-in failed")
     LOGGED_OUT = "user.logged_out", _("Signed out")

@@ -73,9 +73,15 @@ def user_complete_signup(*, actor: Actor, user: User, profile: Profile) -> None:
 def user_update_profile(*, actor: Actor, user: User, profile: Profile) -> None:
     if _acting_user(actor).pk != user.pk:
         raise PermissionDenied
+    changed = [field for field, value in asdict(profile).items() if getattr(user, field) != value]
     for field, value in asdict(profile).items():
         setattr(user, field, value)
     user.save(update_fields=list(PROFILE_FIELDS))
+    if changed:
+        # Which fields, not their values: the log keeps the fact, not the personal data.
+        events.record(
+            SecurityEvent.PROFILE_CHANGED, actor=actor, subject=user, data={"fields": changed}
+        )
 
 
 def user_export_data(*, user: User) -> dict:
@@ -279,6 +285,10 @@ def invitation_accept(*, actor: Actor, invitation: Invitation) -> Membership:
     # The link went to the invited address; accepting needs that same verified address.
     if user.email.lower() != invitation.email.lower():
         raise ServiceError(AccountError.WRONG_INVITEE)
+    invitation = lock(Invitation.objects.select_related("account", "invited_by"), invitation.pk)
+    open_now = invitation.expires_at > timezone.now()
+    if invitation.accepted_at or invitation.revoked_at or not open_now:
+        raise ServiceError(AccountError.INVITATION_CLOSED)
     membership, _created = Membership.objects.get_or_create(user=user, account=invitation.account)
     before = membership.grants
     membership.set_grants(sorted(set(before) | set(invitation.grants)))

@@ -7,6 +7,9 @@ class RequestError(ErrorCode):
     ACCOUNT = "request.account", _("You cannot file requests for this customer account.")
     TYPE_INACTIVE = "request.type_inactive", _("This type of request cannot be filed now.")
     REQUIRED = "request.required", _("This field is required.")
+    TOO_LONG = "request.too_long", _("Write at most %(max)s characters here.")
+    EMAIL = "request.email", _("Enter a valid e-mail address.")
+    NOBODY = "request.nobody", _("Only a person can take a request.")
     FINISHED = "request.finished", _("This request is finished; reopen it, or file a new one.")
     NOT_OPEN = "request.not_open", _("Only an open request can be cancelled.")
     REOPEN_CLOSED = (

@@ -62,10 +62,14 @@ def customer_can_rate(support_request: SupportRequest) -> bool:
 
 def check_staff_transition(support_request: SupportRequest, target: str) -> None:
     if not staff_can_set(support_request.status, target):
+        known = target in Status.values
         raise ServiceError(
             RequestError.TRANSITION,
             field="status",
-            params={"from": support_request.get_status_display(), "to": Status(target).label},
+            params={
+                "from": support_request.get_status_display(),
+                "to": Status(target).label if known else target,
+            },
         )
 
 

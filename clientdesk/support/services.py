@@ -13,6 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
@@ -90,7 +91,18 @@ def _required_text(value: str, field_name: str, max_length: int) -> str:
     text = value.strip()
     if not text:
         raise ServiceError(RequestError.REQUIRED, field=field_name)
-    return text[:max_length]
+    if len(text) > max_length:
+        raise ServiceError(RequestError.TOO_LONG, field=field_name, params={"max": max_length})
+    return text
+
+
+def _email(value: str) -> str:
+    address = _required_text(value, "contact_email", 254)
+    try:
+        validate_email(address)
+    except ValidationError:
+        raise ServiceError(RequestError.EMAIL, field="contact_email") from None
+    return address
 
 
 def _contact_phone(value: str, user: User) -> str:
@@ -130,7 +142,7 @@ def request_create(*, actor: Actor, new: NewRequest) -> SupportRequest:
         description=_required_text(new.description, "description", MAX_TEXT),
         details=kind.detail_values(details),
         contact_name=_required_text(new.contact_name, "contact_name", 200),
-        contact_email=_required_text(new.contact_email, "contact_email", 254),
+        contact_email=_email(new.contact_email),
         contact_phone=_contact_phone(new.contact_phone, user),
         language=user.language,
         created_at=now,
@@ -330,6 +342,8 @@ def request_update(
 @transaction.atomic
 def request_take(*, actor: Actor, support_request: SupportRequest, version: int) -> None:
     _check_staff(actor)
+    if actor.user is None:
+        raise ServiceError(RequestError.NOBODY)
     locked = _locked(support_request, version)
     _assign(locked, actor.user, actor=actor)
     save_new_version(locked)
