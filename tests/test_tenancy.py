@@ -1,78 +1,62 @@
-"""The tenancy gate, walked: every customer-object URL answers 404 to other customers.
+"""The tenancy gate, walked: every route of the portal, with every method, by every kind of caller.
 
-Each URL of the portal that takes an identifier is listed in TENANT_URLS with a
-way to build it for an object of Alfa; a new such URL that is not listed fails
-the first test, so no route escapes the walk.
+Each route the resolver knows (and each operation of the API's schema) is classified in
+tests/tenancy_routes.py; one that is not fails the first tests, by name. For each class
+the walk proves what it promises:
+
+- a customer object's route serves Alfa's admin, answers 404 to Beta's user and to an
+  Alfa colleague without the grant, sends the signed-out to the login page, and the
+  refused calls change nothing;
+- a customer list or form needs a login and shows no other customer's data;
+- a staff route never serves a customer, and serves staff in its role;
+- a public route answers anyone;
+- a method a route's entry does not list answers 405, so the tables are the views' truth.
 """
 
+from io import BytesIO
+from urllib.parse import urlencode, urlsplit
+
+import openpyxl
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.contrib.auth.models import Group
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from clientdesk.accounts.models import Membership
+from clientdesk.accounts.models import AccessRequest, Invitation, Membership
+from clientdesk.api.urls import api
 from clientdesk.core import grants as G
+from clientdesk.core.models import Event, OutboundEmail
+from clientdesk.kb.search import bump_index_version
 from clientdesk.orders.models import Order
-from tests.factories import MembershipFactory
+from clientdesk.support.models import Attachment, Message, SupportRequest
+from tests import tenancy_routes as routes
+from tests.factories import PASSWORD, MembershipFactory, UserFactory
+from tests.kb.factories import ArticleFactory
 from tests.orders.factories import OrderFactory
-from tests.support.factories import AttachmentFactory, SupportRequestFactory
+from tests.support.factories import SupportRequestFactory
 
-# URL names that take an identifier but show no customer data of an account.
-NOT_CUSTOMER_DATA = {
-    "invitation_accept",  # the token is the secret; tested in test_company_users
-    "set_language",
-}
-# Prefixes of URL names outside the customer portal (staff, identity, API docs).
-OTHER_NAMESPACES = ("admin:", "backoffice:", "support_staff:", "api-v1:", "kb:")
-
-
-def build_company_users(alfa, alfa_admin):
-    return reverse("company_users", args=[alfa.public_id])
-
-
-def build_company_member(alfa, alfa_admin):
-    member = Membership.objects.get(user=alfa_admin)
-    return reverse("company_member", args=[alfa.public_id, member.pk])
+# The tables whose rows a refused call must leave as they were.
+CUSTOMER_TABLES = (
+    SupportRequest,
+    Message,
+    Attachment,
+    Order,
+    Membership,
+    Invitation,
+    AccessRequest,
+    Event,
+    OutboundEmail,
+)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LOGIN_PAGES = {"account_login", "admin:login"}
 
 
-def build_company_member_revoke(alfa, alfa_admin):
-    member = Membership.objects.get(user=alfa_admin)
-    return reverse("company_member_revoke", args=[alfa.public_id, member.pk])
+@pytest.fixture(autouse=True)
+def _private_files_in_a_temporary_directory(settings, tmp_path):
+    settings.VAR_DIR = tmp_path  # where request attachments are written
+    settings.MEDIA_ROOT = tmp_path / "media"  # where the vendor's logo is
 
 
-def build_order_detail(alfa, alfa_admin):
-    return reverse("orders:detail", args=[OrderFactory(account=alfa).public_id])
-
-
-def build_order_live(alfa, alfa_admin):
-    return reverse("orders:live", args=[OrderFactory(account=alfa).public_id])
-
-
-def build_support(name):
-    def build(alfa, alfa_admin):
-        support_request = SupportRequestFactory(account=alfa, requester=alfa_admin)
-        return reverse(f"support:{name}", args=[support_request.number])
-
-    return build
-
-
-def build_support_attachment(alfa, alfa_admin):
-    support_request = SupportRequestFactory(account=alfa, requester=alfa_admin)
-    attachment = AttachmentFactory(request=support_request)
-    return reverse("support:attachment", args=[support_request.number, attachment.public_id])
-
-
-TENANT_URLS = {
-    "company_users": (build_company_users, "get"),
-    "company_member": (build_company_member, "get"),
-    "company_member_revoke": (build_company_member_revoke, "post"),
-    "orders:detail": (build_order_detail, "get"),
-    "orders:live": (build_order_live, "get"),
-    "support:detail": (build_support("detail"), "get"),
-    "support:reply": (build_support("reply"), "post"),
-    "support:cancel": (build_support("cancel"), "post"),
-    "support:reopen": (build_support("reopen"), "post"),
-    "support:rate": (build_support("rate"), "post"),
-    "support:attachment": (build_support_attachment, "get"),
-}
+# The walk --------------------------------------------------------------------------------
 
 
 def walk(resolver, prefix=""):
@@ -80,35 +64,421 @@ def walk(resolver, prefix=""):
         if isinstance(pattern, URLResolver):
             namespace = f"{pattern.namespace}:" if pattern.namespace else ""
             yield from walk(pattern, prefix + namespace)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            yield prefix + pattern.name, pattern
+        elif isinstance(pattern, URLPattern):
+            yield prefix + (pattern.name or f"<unnamed: {pattern.pattern}>"), pattern
 
 
-def test_every_url_with_an_identifier_is_walked():
-    allauth_names = {"account_", "mfa_", "usersessions_", "socialaccount_"}
-    with_identifier = {
-        name
-        for name, pattern in walk(get_resolver())
-        if pattern.pattern.converters
-        and not name.startswith(OTHER_NAMESPACES)
-        and not any(name.startswith(prefix) for prefix in allauth_names)
+def walked_names() -> set[str]:
+    names = set()
+    for name, pattern in walk(get_resolver()):
+        if name.startswith(routes.ADMIN_NAMESPACE):
+            continue
+        # Only allauth's own views: a portal route named account_* is walked like any other.
+        module = getattr(pattern.callback, "__module__", "") or ""
+        if name.startswith(routes.IDENTITY_PREFIXES) and module.startswith(routes.IDENTITY_MODULE):
+            continue
+        names.add(name)
+    return names
+
+
+TABLES = {
+    "CUSTOMER_OBJECTS": routes.CUSTOMER_OBJECTS,
+    "CUSTOMER_PAGES": routes.CUSTOMER_PAGES,
+    "PUBLIC": routes.PUBLIC,
+    "NOT_CUSTOMER_DATA": routes.NOT_CUSTOMER_DATA,
+    "STAFF": routes.STAFF,
+    "API_URL_NAMES": routes.API_URL_NAMES,
+}
+
+
+def test_every_route_is_classified():
+    classified: dict[str, list[str]] = {}
+    for table, entries in TABLES.items():
+        for name in entries:
+            classified.setdefault(name, []).append(table)
+    walked = walked_names()
+    unclassified = sorted(walked - set(classified))
+    assert not unclassified, (
+        f"Routes not in any table of tests/tenancy_routes.py: {unclassified}. "
+        "Add each to the table that says who may reach it."
+    )
+    stale = sorted(set(classified) - walked)
+    assert not stale, f"Table entries for routes that no longer exist: {stale}"
+    twice = {name: tables for name, tables in classified.items() if len(tables) > 1}
+    assert not twice, f"Routes in more than one table: {twice}"
+    no_reason = [name for name, route in routes.NOT_CUSTOMER_DATA.items() if not route.reason]
+    assert not no_reason, f"Say why these show no customer's data: {no_reason}"
+
+
+def schema_operations() -> set[tuple[str, str]]:
+    schema = api.get_openapi_schema()
+    return {(method.upper(), path) for path, item in schema["paths"].items() for method in item}
+
+
+def test_every_api_operation_is_classified():
+    operations = schema_operations()
+    assert operations == set(routes.API_OPERATIONS), (
+        "The API's operations and API_OPERATIONS in tests/tenancy_routes.py differ: "
+        f"not classified {sorted(operations - set(routes.API_OPERATIONS))}, "
+        f"gone {sorted(set(routes.API_OPERATIONS) - operations)}"
+    )
+    assert {path for _method, path in operations} == set(routes.API_URL_NAMES.values())
+    # Only public operations are walked below; a customer's (token-scoped) one needs the
+    # walk of CUSTOMER_OBJECTS (insider served, other customer 404, no grant 404) first.
+    walked_classes = {routes.API_PUBLIC}
+    unwalked = {
+        op: c for op, (c, _query) in routes.API_OPERATIONS.items() if c not in walked_classes
     }
-    assert with_identifier - NOT_CUSTOMER_DATA == set(TENANT_URLS)
+    assert not unwalked, f"API operations of a class this walk does not test: {unwalked}"
+
+
+# Helpers ---------------------------------------------------------------------------------
+
+
+def call(client, method, target):
+    if method == "GET":
+        return client.get(target.url)
+    if method == "POST":
+        return client.post(target.url, target.post)
+    return client.generic(method, target.url)
+
+
+def text_of(response) -> str:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    response.close()
+    if response.get("Content-Type", "").startswith(XLSX):
+        book = openpyxl.load_workbook(BytesIO(content), read_only=True)
+        cells = (
+            cell for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row
+        )
+        return "\n".join(str(cell) for cell in cells if cell is not None)
+    return content.decode("utf-8", "replace")
+
+
+def redirects_to(response, names) -> bool:
+    if response.status_code != 302:
+        return False
+    try:
+        return resolve(urlsplit(response["Location"]).path).view_name in names
+    except Resolver404:
+        return False
+
+
+def succeeded(response) -> bool:
+    """Served: a page, a file, no content, or a redirect that is not to a sign-in."""
+    if response.status_code in (200, 204):
+        return True
+    return response.status_code == 302 and not redirects_to(response, LOGIN_PAGES)
+
+
+def describe(response) -> str:
+    return f"{response.status_code} {response.get('Location', '')}".strip()
+
+
+def snapshot() -> dict[str, list[tuple]]:
+    """Every row of the customer tables: what a refused call must leave unchanged."""
+    return {
+        model._meta.label: list(
+            model.objects.order_by("pk").values_list(
+                *(f.attname for f in model._meta.concrete_fields)
+            )
+        )
+        for model in CUSTOMER_TABLES
+    }
+
+
+def colleague_without(alfa, grant):
+    """An Alfa user holding every grant but ``grant``."""
+    grants = {G.field_name(held): True for held in G.ALL if held != grant}
+    return MembershipFactory(account=alfa, **grants).user
+
+
+def staff_member(role):
+    user = UserFactory(is_staff=True)
+    if role is not None:
+        user.groups.set([Group.objects.get(name=role)])
+    return user
+
+
+def sign_in(client, user, *, reauthenticate=False):
+    client.force_login(user)
+    if reauthenticate:
+        client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+
+
+def cases(table, *, only=lambda route: True):
+    """One test per route and each method it accepts, named like ``support:reply-POST``."""
+    return [
+        pytest.param(name, method, id=f"{name}-{method}")
+        for name, route in sorted(table.items())
+        if only(route)
+        for method in route.methods
+    ]
+
+
+def unlisted(route):
+    return [method for method in routes.METHODS if method not in route.methods]
+
+
+# The tables are the views' truth: a method a route's entry does not list answers 405 ------
+
+ALL_ROUTES = {
+    **routes.CUSTOMER_OBJECTS,
+    **routes.CUSTOMER_PAGES,
+    **routes.PUBLIC,
+    **routes.NOT_CUSTOMER_DATA,
+    **routes.STAFF,
+}
+
+
+# One test per route (not per method): it builds the route's object once and asks it
+# every method its entry leaves out; the failure names each one that was not refused.
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(n for n, r in ALL_ROUTES.items() if unlisted(r)))
+def test_the_methods_a_route_does_not_list_answer_405(client, name, alfa, alfa_admin):
+    route = ALL_ROUTES[name]
+    # Asked by a caller the route serves, so that only the method can refuse.
+    if isinstance(route, routes.StaffRoute):
+        client.force_login(staff_member(route.role or routes.ADMIN))
+    elif isinstance(route, routes.ObjectRoute | routes.PageRoute):
+        sign_in(client, alfa_admin, reauthenticate=getattr(route, "reauthenticate", False))
+    target = route.build(alfa, alfa_admin)
+    answers = {}
+    for method in unlisted(route):
+        response = call(client, method, target)
+        text_of(response)
+        answers[method] = describe(response)
+    assert answers == dict.fromkeys(unlisted(route), "405"), (
+        f"{name} accepts methods its entry in tests/tenancy_routes.py does not list"
+    )
+
+
+# Customer object routes ----------------------------------------------------------------
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(TENANT_URLS))
-def test_another_customers_user_gets_404(
-    client, name, alfa, alfa_admin, beta_user, settings, tmp_path
-):
-    settings.VAR_DIR = tmp_path  # where private files (request attachments) are written
-    build, method = TENANT_URLS[name]
-    url = build(alfa, alfa_admin)
+@pytest.mark.parametrize(("name", "method"), cases(routes.CUSTOMER_OBJECTS))
+def test_the_insider_is_served(client, name, method, alfa, alfa_admin):
+    route = routes.CUSTOMER_OBJECTS[name]
+    target = route.build(alfa, alfa_admin)
     client.force_login(alfa_admin)
-    if method == "get":
-        assert client.get(url).status_code == 200
+    response = call(client, method, target)
+    text_of(response)
+    assert succeeded(response), describe(response)
+    if method == "POST" and target.done is not None:
+        assert target.done(), f"the POST answered {describe(response)} but changed nothing"
+
+
+def assert_refused_and_nothing_changed(client, method, target, expected):
+    before = snapshot()
+    response = call(client, method, target)
+    text_of(response)
+    if expected == routes.LOGIN:
+        assert redirects_to(response, {"account_login"}), describe(response)
+        assert response["Location"].startswith("/account/login/")
+    else:
+        assert response.status_code == 404, describe(response)
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method"), cases(routes.CUSTOMER_OBJECTS))
+def test_another_customers_user_gets_404(client, name, method, alfa, alfa_admin, beta_user):
+    target = routes.CUSTOMER_OBJECTS[name].build(alfa, alfa_admin)
     client.force_login(beta_user)
-    assert getattr(client, method)(url).status_code == 404
+    assert_refused_and_nothing_changed(client, method, target, routes.NOT_FOUND)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method"), cases(routes.CUSTOMER_OBJECTS))
+def test_a_colleague_without_the_grant_gets_404(client, name, method, alfa, alfa_admin):
+    route = routes.CUSTOMER_OBJECTS[name]
+    target = route.build(alfa, alfa_admin)
+    client.force_login(colleague_without(alfa, route.grant))
+    assert_refused_and_nothing_changed(client, method, target, routes.NOT_FOUND)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method"), cases(routes.CUSTOMER_OBJECTS))
+def test_signed_out_an_object_route_asks_to_sign_in(client, name, method, alfa, alfa_admin):
+    route = routes.CUSTOMER_OBJECTS[name]
+    target = route.build(alfa, alfa_admin)
+    assert_refused_and_nothing_changed(client, method, target, route.signed_out)
+
+
+# Customer lists and forms ----------------------------------------------------------------
+
+
+@pytest.fixture
+def alfa_data(alfa, alfa_admin, beta_user):
+    """What of Alfa a page may show, by kind: the first string is the one its pages show.
+    Beta has a request and an order too, so its lists are not empty."""
+    beta = beta_user.memberships.get().account
+    SupportRequestFactory(account=beta, requester=beta_user)
+    OrderFactory(account=beta)
+    support_request = SupportRequestFactory(account=alfa, requester=alfa_admin)
+    order = OrderFactory(account=alfa)
+    return {
+        routes.ACCOUNT: (alfa.name, alfa.number),
+        routes.REQUESTS: (support_request.number, support_request.subject),
+        routes.ORDERS: (order.number, order.po_number),
+    }
+
+
+# The kind of Alfa's data (in alfa_data) that a grant lets a page show.
+GRANT_DATA = {G.REQUESTS: routes.REQUESTS, G.ORDERS: routes.ORDERS}
+
+
+def leaked(text, data, kinds):
+    return [value for kind in kinds for value in data[kind] if value in text]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method"), cases(routes.CUSTOMER_PAGES))
+def test_signed_out_a_customer_page_asks_to_sign_in(client, name, method, alfa, alfa_admin):
+    target = routes.CUSTOMER_PAGES[name].build(alfa, alfa_admin)
+    assert_refused_and_nothing_changed(client, method, target, routes.LOGIN)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(routes.CUSTOMER_PAGES))
+def test_a_customer_page_serves_the_insider_with_alfas_data(
+    client, name, alfa, alfa_admin, alfa_data
+):
+    route = routes.CUSTOMER_PAGES[name]
+    sign_in(client, alfa_admin, reauthenticate=route.reauthenticate)
+    response = client.get(route.build(alfa, alfa_admin).url)
+    text = text_of(response)
+    assert response.status_code == route.answers and succeeded(response), describe(response)
+    missing = [alfa_data[kind][0] for kind in route.shows if alfa_data[kind][0] not in text]
+    assert not missing, f"the page does not show Alfa's admin {missing}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(routes.CUSTOMER_PAGES))
+def test_a_customer_page_shows_another_customer_nothing_of_alfa(
+    client, name, alfa, alfa_admin, alfa_data, beta_user
+):
+    route = routes.CUSTOMER_PAGES[name]
+    target = route.build(alfa, alfa_admin)
+    sign_in(client, beta_user, reauthenticate=route.reauthenticate)
+    response = client.get(target.url)
+    assert response.status_code == route.answers and succeeded(response), describe(response)
+    assert not leaked(text_of(response), alfa_data, alfa_data)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(n for n, r in routes.CUSTOMER_PAGES.items() if r.grant))
+def test_a_customer_page_shows_a_colleague_without_the_grant_nothing_of_it(
+    client, name, alfa, alfa_admin, alfa_data
+):
+    route = routes.CUSTOMER_PAGES[name]
+    target = route.build(alfa, alfa_admin)
+    client.force_login(colleague_without(alfa, route.grant))
+    assert route.grant in GRANT_DATA, f"name the data of Alfa that {route.grant!r} shows"
+    response = client.get(target.url)
+    assert response.status_code in (200, 302, 404), describe(response)
+    assert not leaked(text_of(response), alfa_data, [GRANT_DATA[route.grant]])
+
+
+# Staff routes ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method"), cases(routes.STAFF))
+def test_a_customer_never_reaches_a_staff_route(client, name, method, alfa, alfa_admin):
+    target = routes.STAFF[name].build(alfa, alfa_admin)
+    client.force_login(alfa_admin)
+    before = snapshot()
+    response = call(client, method, target)
+    text_of(response)
+    assert redirects_to(response, LOGIN_PAGES) or response.status_code == 403, describe(response)
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method"), cases(routes.STAFF))
+def test_signed_out_a_staff_route_asks_to_sign_in(client, name, method, alfa, alfa_admin):
+    target = routes.STAFF[name].build(alfa, alfa_admin)
+    before = snapshot()
+    response = call(client, method, target)
+    text_of(response)
+    assert redirects_to(response, LOGIN_PAGES), describe(response)
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method"), cases(routes.STAFF))
+def test_staff_in_the_role_are_served(client, name, method, alfa, alfa_admin):
+    route = routes.STAFF[name]
+    target = route.build(alfa, alfa_admin)
+    client.force_login(staff_member(route.role))
+    response = call(client, method, target)
+    text_of(response)
+    if method == "GET":
+        assert response.status_code == 200, describe(response)
+    assert succeeded(response), describe(response)
+    if method == "POST" and target.done is not None:
+        assert target.done(), f"the POST answered {describe(response)} but changed nothing"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method"), cases(routes.STAFF, only=lambda route: route.role))
+def test_staff_outside_the_role_get_403(client, name, method, alfa, alfa_admin):
+    target = routes.STAFF[name].build(alfa, alfa_admin)
+    client.force_login(staff_member(None))
+    before = snapshot()
+    response = call(client, method, target)
+    text_of(response)
+    assert response.status_code == 403, describe(response)
+    assert snapshot() == before
+
+
+# Public routes --------------------------------------------------------------------------
+
+OPEN_ROUTES = {**routes.PUBLIC, **routes.NOT_CUSTOMER_DATA}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method"), cases(OPEN_ROUTES))
+def test_a_public_route_answers_anyone(client, name, method, alfa, alfa_admin):
+    route = OPEN_ROUTES[name]
+    response = call(client, method, route.build(alfa, alfa_admin))
+    text_of(response)
+    assert response.status_code == route.answers[method], describe(response)
+
+
+# The API --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        pytest.param(*op, id=" ".join(op))
+        for op, (access, _query) in sorted(routes.API_OPERATIONS.items())
+        if access == routes.API_PUBLIC
+    ],
+)
+def test_a_public_api_operation_answers_anonymously(client, method, path):
+    _access, query = routes.API_OPERATIONS[(method, path)]
+    article = ArticleFactory(lang="ro", title="Imprimanta nu scanează")
+    bump_index_version()  # the search index of this process reads this test's rows
+    response = client.generic(method, path, QUERY_STRING=urlencode(query))
+    assert response.status_code == 200, describe(response)
+    assert article.slug in [result["slug"] for result in response.json()["results"]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", sorted(set(routes.API_URL_NAMES.values())))
+def test_the_methods_the_schema_does_not_list_answer_405(client, path):
+    listed = {method for method, listed_path in routes.API_OPERATIONS if listed_path == path}
+    unlisted_methods = [method for method in routes.METHODS if method not in listed]
+    answers = {method: client.generic(method, path).status_code for method in unlisted_methods}
+    assert answers == dict.fromkeys(unlisted_methods, 405)
+
+
+# The lists and the gate -----------------------------------------------------------------
 
 
 @pytest.mark.django_db

@@ -1,0 +1,446 @@
+"""Every route of the portal, classified for the tenancy walk in tests/test_tenancy.py.
+
+A route that is in none of these tables fails the walk's first test, by name:
+put it in the table that says who may reach it, with the methods its view
+accepts (its ``require_GET`` / ``require_POST`` / ``require_http_methods``)
+and a way to build its URL for an object of Alfa. The walk then proves the
+table against the route: the methods not listed answer 405, and each class's
+callers get what the class promises.
+
+A builder takes Alfa and Alfa's admin and returns a Target; it creates the
+object the route is about, so each test starts from its own rows.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from clientdesk.accounts import services as account_services
+from clientdesk.accounts.models import CustomerAccount, Invitation, Membership, User
+from clientdesk.backoffice import roles
+from clientdesk.core import grants as G
+from clientdesk.core.actors import Actor
+from clientdesk.core.models import OutboundEmail
+from clientdesk.support.models import Message, Status, SupportRequest
+from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
+from tests.kb.factories import ArticleFactory
+from tests.orders.factories import OrderFactory
+from tests.support.factories import AttachmentFactory, SupportRequestFactory
+
+# The methods every route is asked with: those a route's table entry does not list answer 405.
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+ANY = METHODS  # a view with no method decorator answers them all (the API's schema and docs)
+
+# What an anonymous caller of a customer route gets.
+LOGIN = "login redirect"
+NOT_FOUND = "404"
+
+
+@dataclass(frozen=True)
+class Target:
+    url: str
+    post: dict = field(default_factory=dict)  # minimal valid form data, sent with POST only
+    # Whether the insider's POST took effect (a form shown again with errors is a 200 too).
+    done: Callable[[], bool] | None = None
+
+
+Builder = Callable[[CustomerAccount, User], Target]
+
+
+@dataclass(frozen=True)
+class ObjectRoute:
+    """Takes an identifier of one account's object: only that account's users with the grant."""
+
+    grant: str
+    methods: tuple[str, ...]
+    build: Builder
+    signed_out: str = LOGIN
+
+
+@dataclass(frozen=True)
+class PageRoute:
+    """A customer list or form, no identifier: login needed, and it shows only what the
+    grant lets through (``grant`` None: the user's own data). ``shows`` names the kinds of
+    Alfa's data its page shows Alfa's admin (see ALFA_DATA in test_tenancy.py)."""
+
+    methods: tuple[str, ...]
+    build: Builder
+    grant: str | None = None
+    shows: frozenset[str] = frozenset()
+    reauthenticate: bool = False  # allauth asks for the password again first
+    answers: int = 200  # to a GET of a user it serves
+
+
+@dataclass(frozen=True)
+class PublicRoute:
+    """Anyone may call it; ``answers`` is what an anonymous caller gets, by method."""
+
+    methods: tuple[str, ...]
+    build: Builder
+    answers: dict[str, int]
+    reason: str = ""  # for NOT_CUSTOMER_DATA: why a route with an identifier shows no one's data
+
+
+@dataclass(frozen=True)
+class StaffRoute:
+    """The vendor's side: only staff in ``role`` (None: any staff member)."""
+
+    methods: tuple[str, ...]
+    build: Builder
+    role: str | None
+
+
+def url_only(name: str, *args) -> Builder:
+    return lambda alfa, alfa_admin: Target(reverse(name, args=args))
+
+
+# Customer object routes ----------------------------------------------------------------
+
+
+def _colleague(alfa: CustomerAccount) -> Membership:
+    return MembershipFactory(account=alfa, grant_requests=True)
+
+
+def company_users(alfa, alfa_admin):
+    email = "new.colleague@alfa.example"
+    return Target(
+        reverse("company_users", args=[alfa.public_id]),
+        post={"email": email, "grants": [G.ORDERS]},
+        done=lambda: Invitation.objects.filter(account=alfa, email=email).exists(),
+    )
+
+
+def company_member(alfa, alfa_admin):
+    member = _colleague(alfa)
+    return Target(
+        reverse("company_member", args=[alfa.public_id, member.pk]),
+        post={"grants": [G.INVOICES]},
+        done=lambda: Membership.objects.get(pk=member.pk).grants == [G.INVOICES],
+    )
+
+
+def company_member_revoke(alfa, alfa_admin):
+    member = _colleague(alfa)
+    return Target(
+        reverse("company_member_revoke", args=[alfa.public_id, member.pk]),
+        done=lambda: not Membership.objects.filter(pk=member.pk).exists(),
+    )
+
+
+def order(name: str) -> Builder:
+    def build(alfa, alfa_admin):
+        return Target(reverse(name, args=[OrderFactory(account=alfa).public_id]))
+
+    return build
+
+
+def _request(alfa, alfa_admin, **fields) -> SupportRequest:
+    return SupportRequestFactory(account=alfa, requester=alfa_admin, **fields)
+
+
+def _resolved(alfa, alfa_admin) -> SupportRequest:
+    return _request(
+        alfa, alfa_admin, status=Status.RESOLVED, resolved_at=timezone.now() - timedelta(hours=1)
+    )
+
+
+def _now(support_request: SupportRequest) -> SupportRequest:
+    return SupportRequest.objects.get(pk=support_request.pk)
+
+
+def support_detail(alfa, alfa_admin):
+    return Target(reverse("support:detail", args=[_request(alfa, alfa_admin).number]))
+
+
+def support_reply(alfa, alfa_admin):
+    support_request = _request(alfa, alfa_admin)
+    body = "Am repornit imprimanta, tot nu scanează."
+    return Target(
+        reverse("support:reply", args=[support_request.number]),
+        post={"body": body},
+        done=lambda: Message.objects.filter(request=support_request, body=body).exists(),
+    )
+
+
+def support_cancel(alfa, alfa_admin):
+    support_request = _request(alfa, alfa_admin)
+    return Target(
+        reverse("support:cancel", args=[support_request.number]),
+        done=lambda: _now(support_request).status == Status.CANCELLED,
+    )
+
+
+def support_reopen(alfa, alfa_admin):
+    support_request = _resolved(alfa, alfa_admin)
+    return Target(
+        reverse("support:reopen", args=[support_request.number]),
+        post={"body": "Eroarea a revenit."},
+        done=lambda: _now(support_request).status == Status.IN_PROGRESS,
+    )
+
+
+def support_rate(alfa, alfa_admin):
+    support_request = _resolved(alfa, alfa_admin)
+    return Target(
+        reverse("support:rate", args=[support_request.number]),
+        post={"rating": "4"},
+        done=lambda: _now(support_request).satisfaction == 4,
+    )
+
+
+def support_attachment(alfa, alfa_admin):
+    attachment = AttachmentFactory(request=_request(alfa, alfa_admin))
+    return Target(
+        reverse("support:attachment", args=[attachment.request.number, attachment.public_id])
+    )
+
+
+GET, POST, GET_POST = ("GET",), ("POST",), ("GET", "POST")
+
+CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
+    "company_users": ObjectRoute(G.ADMIN, GET_POST, company_users),
+    "company_member": ObjectRoute(G.ADMIN, GET_POST, company_member),
+    "company_member_revoke": ObjectRoute(G.ADMIN, POST, company_member_revoke),
+    "orders:detail": ObjectRoute(G.ORDERS, GET, order("orders:detail")),
+    # Polled by htmx: signed out it answers 404, which htmx leaves unswapped (see the view).
+    "orders:live": ObjectRoute(G.ORDERS, GET, order("orders:live"), signed_out=NOT_FOUND),
+    "support:detail": ObjectRoute(G.REQUESTS, GET, support_detail),
+    "support:reply": ObjectRoute(G.REQUESTS, POST, support_reply),
+    "support:cancel": ObjectRoute(G.REQUESTS, POST, support_cancel),
+    "support:reopen": ObjectRoute(G.REQUESTS, POST, support_reopen),
+    "support:rate": ObjectRoute(G.REQUESTS, POST, support_rate),
+    "support:attachment": ObjectRoute(G.REQUESTS, GET, support_attachment),
+}
+
+
+# Customer lists and forms ----------------------------------------------------------------
+
+
+def follow_suggestion(alfa, alfa_admin):
+    # In both languages, so the link works whichever one the request is served in.
+    article = ArticleFactory(lang="ro")
+    ArticleFactory(slug=article.slug, lang="en", category=article.category)
+    return Target(f"{reverse('support:follow')}?article={article.slug}")
+
+
+ACCOUNT, REQUESTS, ORDERS = "account", "requests", "orders"
+
+CUSTOMER_PAGES: dict[str, PageRoute] = {
+    "dashboard": PageRoute(GET, url_only("dashboard"), shows=frozenset({ACCOUNT})),
+    "profile": PageRoute(GET_POST, url_only("profile")),
+    "my_data": PageRoute(GET, url_only("my_data"), shows=frozenset({ACCOUNT})),
+    "my_data_export": PageRoute(GET, url_only("my_data_export"), shows=frozenset({ACCOUNT})),
+    "delete_account": PageRoute(GET_POST, url_only("delete_account"), reauthenticate=True),
+    "access_list": PageRoute(GET, url_only("access_list"), shows=frozenset({ACCOUNT})),
+    "access_new": PageRoute(GET_POST, url_only("access_new")),
+    "support:list": PageRoute(GET, url_only("support:list"), G.REQUESTS, frozenset({REQUESTS})),
+    "support:new": PageRoute(GET_POST, url_only("support:new"), G.REQUESTS),
+    "support:suggestions": PageRoute(GET, url_only("support:suggestions"), G.REQUESTS),
+    "support:follow": PageRoute(GET, follow_suggestion, answers=302),  # to the article
+    "orders:list": PageRoute(GET, url_only("orders:list"), G.ORDERS, frozenset({ORDERS})),
+    "orders:export_csv": PageRoute(
+        GET, url_only("orders:export_csv"), G.ORDERS, frozenset({ORDERS})
+    ),
+    "orders:export_xlsx": PageRoute(
+        GET, url_only("orders:export_xlsx"), G.ORDERS, frozenset({ORDERS})
+    ),
+}
+
+
+# Public routes, and routes with an identifier that show no customer's data ------------------
+
+
+def kb_article(name: str) -> Builder:
+    def build(alfa, alfa_admin):
+        article = ArticleFactory(lang="ro")  # anonymous callers read the default language
+        slug = article.category.slug if name == "kb:category" else article.slug
+        return Target(reverse(name, args=[slug]), post={"helpful": "yes"})
+
+    return build
+
+
+def brand_logo(alfa, alfa_admin):
+    from django.core.files.base import ContentFile
+
+    from clientdesk.core.models import VendorConfig
+
+    vendor = VendorConfig.get()
+    vendor.logo.save("logo.svg", ContentFile(b'<svg xmlns="http://www.w3.org/2000/svg"/>'))
+    return Target(reverse("brand_logo"))
+
+
+def invitation(alfa, alfa_admin):
+    sent = account_services.invitation_create(
+        actor=Actor.of_user(alfa_admin), account=alfa, email="guest@alfa.example", grants=[]
+    )
+    return Target(reverse("invitation_accept", args=[sent.link_token]))
+
+
+OK = {"GET": 200}
+PUBLIC: dict[str, PublicRoute] = {
+    "home": PublicRoute(GET, url_only("home"), OK),
+    "privacy": PublicRoute(GET, url_only("privacy"), OK),
+    "healthz": PublicRoute(GET, url_only("healthz"), OK),
+    "brand_css": PublicRoute(GET, url_only("brand_css"), OK),
+    "brand_logo": PublicRoute(GET, brand_logo, OK),
+    "contact": PublicRoute(GET, url_only("contact"), OK),
+    "kb:home": PublicRoute(GET, url_only("kb:home"), OK),
+    "kb:search": PublicRoute(GET, url_only("kb:search"), OK),
+    "kb:category": PublicRoute(GET, kb_article("kb:category"), OK),
+    "kb:article": PublicRoute(GET, kb_article("kb:article"), OK),
+    "kb:vote": PublicRoute(POST, kb_article("kb:vote"), {"POST": 302}),
+    # The API's description and its docs page; the operations are in API_OPERATIONS.
+    "api-v1:openapi-json": PublicRoute(
+        ANY, url_only("api-v1:openapi-json"), dict.fromkeys(ANY, 200)
+    ),
+    "api-v1:openapi-view": PublicRoute(
+        ANY, url_only("api-v1:openapi-view"), dict.fromkeys(ANY, 200)
+    ),
+}
+
+NOT_CUSTOMER_DATA: dict[str, PublicRoute] = {
+    "invitation_accept": PublicRoute(
+        GET_POST,
+        invitation,
+        {"GET": 200, "POST": 200},
+        reason="the token in the link is the secret; signed out the page only asks to sign in, "
+        "and accepting checks the invitee (tests/accounts/test_company_users.py)",
+    ),
+    "set_language": PublicRoute(
+        POST,
+        lambda alfa, alfa_admin: Target(reverse("set_language"), post={"language": "en"}),
+        {"POST": 302},
+        reason="switches the interface language of whoever asks",
+    ),
+    "api-v1:api-root": PublicRoute(
+        ANY,
+        url_only("api-v1:api-root"),
+        dict.fromkeys(ANY, 404),
+        reason="django-ninja's root: it only names the API's prefix and answers 404 by design",
+    ),
+}
+
+# The API: each URL name of the api-v1 namespace that serves operations, and the
+# operations of the OpenAPI schema (method, path), each with who may call it.
+API_URL_NAMES = {"api-v1:search_articles": "/api/v1/kb/search"}
+API_PUBLIC = "public"
+API_OPERATIONS: dict[tuple[str, str], tuple[str, dict]] = {
+    # (who may call it, a query that finds something)
+    ("GET", "/api/v1/kb/search"): (API_PUBLIC, {"q": "imprimanta", "lang": "ro"}),
+}
+
+
+# Staff routes ---------------------------------------------------------------------------
+
+
+def access_detail(alfa, alfa_admin):
+    access = AccessRequestFactory(account=alfa, user=alfa_admin)
+    return Target(
+        reverse("backoffice:access_detail", args=[access.public_id]),
+        post={"decision": "refuse", "reason": "Numărul facturii nu este al acestui client."},
+        done=lambda: type(access).objects.get(pk=access.pk).status == "refused",
+    )
+
+
+def outbox_message(alfa, alfa_admin):
+    message = OutboundEmail.objects.create(
+        to=alfa_admin.email, subject="Cererea a fost înregistrată", body_text="...", template="t"
+    )
+    return Target(reverse("backoffice:outbox_message", args=[message.pk]))
+
+
+def staff_request(name: str, post: Callable[[SupportRequest], dict] | None = None, done=None):
+    def build(alfa, alfa_admin):
+        support_request = _request(alfa, alfa_admin)
+        if name == "support_staff:release":
+            support_request.assignee = UserFactory(is_staff=True)
+            support_request.save()
+        if name == "support_staff:attachment":
+            attachment = AttachmentFactory(request=support_request)
+            args = [support_request.number, attachment.public_id]
+        else:
+            args = [support_request.number]
+        return Target(
+            reverse(name, args=args),
+            post=post(support_request) if post else {},
+            done=(lambda: done(_now(support_request))) if done else None,
+        )
+
+    return build
+
+
+def bulk_status(alfa, alfa_admin):
+    support_request = _request(alfa, alfa_admin)
+    return Target(
+        reverse("support_staff:bulk_status"),
+        post={"status": Status.IN_PROGRESS, "selected": [f"{support_request.number}:1"]},
+        done=lambda: _now(support_request).status == Status.IN_PROGRESS,
+    )
+
+
+AGENT, CONTRACTS, ADMIN = roles.SUPPORT_AGENT, roles.CONTRACTS_REPRESENTATIVE, roles.VENDOR_ADMIN
+STAFF: dict[str, StaffRoute] = {
+    "backoffice:home": StaffRoute(GET, url_only("backoffice:home"), role=None),
+    "backoffice:access_queue": StaffRoute(GET, url_only("backoffice:access_queue"), CONTRACTS),
+    "backoffice:access_detail": StaffRoute(GET_POST, access_detail, CONTRACTS),
+    "backoffice:outbox": StaffRoute(GET, url_only("backoffice:outbox"), ADMIN),
+    "backoffice:outbox_message": StaffRoute(GET, outbox_message, ADMIN),
+    "support_staff:queue": StaffRoute(GET, url_only("support_staff:queue"), AGENT),
+    "support_staff:bulk_status": StaffRoute(POST, bulk_status, AGENT),
+    "support_staff:detail": StaffRoute(GET, staff_request("support_staff:detail"), AGENT),
+    "support_staff:reply": StaffRoute(
+        POST,
+        staff_request(
+            "support_staff:reply",
+            post=lambda r: {"version": r.version, "body": "Revenim azi."},
+            done=lambda r: r.messages.filter(body="Revenim azi.", internal=False).exists(),
+        ),
+        AGENT,
+    ),
+    "support_staff:note": StaffRoute(
+        POST,
+        staff_request(
+            "support_staff:note",
+            post=lambda r: {"body": "Client cunoscut."},
+            done=lambda r: r.messages.filter(body="Client cunoscut.", internal=True).exists(),
+        ),
+        AGENT,
+    ),
+    "support_staff:update": StaffRoute(
+        POST,
+        staff_request(
+            "support_staff:update",
+            post=lambda r: {"version": r.version, "status": Status.WAITING, "queue": r.queue_id},
+            done=lambda r: r.status == Status.WAITING,
+        ),
+        AGENT,
+    ),
+    "support_staff:take": StaffRoute(
+        POST,
+        staff_request(
+            "support_staff:take",
+            post=lambda r: {"version": r.version},
+            done=lambda r: r.assignee is not None,
+        ),
+        AGENT,
+    ),
+    "support_staff:release": StaffRoute(
+        POST,
+        staff_request(
+            "support_staff:release",
+            post=lambda r: {"version": r.version},
+            done=lambda r: r.assignee is None,
+        ),
+        AGENT,
+    ),
+    "support_staff:attachment": StaffRoute(GET, staff_request("support_staff:attachment"), AGENT),
+}
+
+# Third-party identity routes (allauth's own, tested by allauth) and the Django admin
+# (tested by Django; its ModelAdmins are staff-only) are left out of the walk.
+IDENTITY_PREFIXES = ("account_", "mfa_", "usersessions_", "socialaccount_")
+IDENTITY_MODULE = "allauth."
+ADMIN_NAMESPACE = "admin:"
