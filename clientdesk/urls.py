@@ -9,7 +9,6 @@ urlpatterns = [
     path("faq/", include("clientdesk.kb.urls")),
     path("contact/", include("clientdesk.support.contact_urls")),
     path("requests/", include("clientdesk.support.urls")),
-    path("staff/requests/", include("clientdesk.support.staff.urls")),
     path("orders/", include("clientdesk.orders.urls")),
     path("staff/", include("clientdesk.backoffice.urls")),
     path("account/", include("allauth.urls")),
