@@ -5,11 +5,11 @@ An app's staff url module either has a namespace of its own (support's
 ``backoffice`` namespace, the names its pages had before they moved.
 """
 
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from clientdesk.backoffice import views
 
-workspace = [
+workspace: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("access/", include("clientdesk.accounts.staff.urls")),
     path("outbox/", include("clientdesk.core.staff.urls")),
