@@ -30,6 +30,7 @@ lint: install
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+	.venv/bin/mypy
 
 test: lint
 	.venv/bin/pytest -n $(PYTEST_WORKERS) -m "not e2e"

@@ -38,9 +38,9 @@ from django.test.utils import (  # noqa: E402
 )
 from django.urls import reverse  # noqa: E402
 
+from clientdesk.accounts import demo as accounts_demo  # noqa: E402
 from clientdesk.accounts.models import User  # noqa: E402
 from clientdesk.core.actors import Actor  # noqa: E402
-from clientdesk.core.demo import identity  # noqa: E402
 from clientdesk.orders import demo, services  # noqa: E402
 from clientdesk.orders.models import Order, Shipment  # noqa: E402
 from clientdesk.orders.views import POLL_SECONDS  # noqa: E402
@@ -106,7 +106,7 @@ def report(name: str, result: dict, per_minute: int | None) -> None:
 
 
 def run(polls: int) -> None:
-    identity.load()
+    accounts_demo.load()
     demo.load()
     client = Client()
     client.force_login(User.objects.get(email=USER))

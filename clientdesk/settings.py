@@ -2,7 +2,8 @@
 
 Development and the demo run with no environment at all (SQLite, DEBUG on,
 console-free outbox). Production sets DEBUG=0 and must then provide a real
-SECRET_KEY and ALLOWED_HOSTS, or the process refuses to start.
+SECRET_KEY and ALLOWED_HOSTS, or the process refuses to start; DATABASE_URL,
+REDIS_URL and EMAIL_URL name the services it uses. Everything else has a default.
 """
 
 import os
@@ -222,8 +223,17 @@ STORAGES = {
     },
 }
 
-# The portal's public address, for links in e-mails sent by the worker.
-PORTAL_URL = env("PORTAL_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+# The portal's public address, for links in e-mails sent by the worker (services
+# never see a request to take it from). In production it is the first allowed
+# host over https unless set; a host pattern (".example.com", "*") names no address.
+_FIRST_HOST = ALLOWED_HOSTS[0] if ALLOWED_HOSTS else ""
+if DEBUG:
+    _DEFAULT_PORTAL_URL = "http://127.0.0.1:8000"
+elif _FIRST_HOST.startswith(".") or "*" in _FIRST_HOST:
+    _DEFAULT_PORTAL_URL = ""
+else:
+    _DEFAULT_PORTAL_URL = f"https://{_FIRST_HOST}"
+PORTAL_URL = env("PORTAL_URL", _DEFAULT_PORTAL_URL).rstrip("/")
 if not DEBUG and not PORTAL_URL.startswith("https://"):
     raise ImproperlyConfigured("DEBUG=0 needs PORTAL_URL, the portal's https:// address.")
 
@@ -249,6 +259,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # A load balancer's health check speaks plain HTTP and does not follow redirects.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 from clientdesk.api.urls import api
 
@@ -9,10 +10,15 @@ urlpatterns = [
     path("faq/", include("clientdesk.kb.urls")),
     path("contact/", include("clientdesk.support.contact_urls")),
     path("requests/", include("clientdesk.support.urls")),
-    path("staff/requests/", include("clientdesk.support.staff.urls")),
     path("orders/", include("clientdesk.orders.urls")),
     path("staff/", include("clientdesk.backoffice.urls")),
     path("account/", include("allauth.urls")),
-    path("backoffice/", admin.site.urls),
+    path("admin/", admin.site.urls),
+    # The admin was mounted at /backoffice/ before: staff bookmarks keep working.
+    re_path(
+        r"^backoffice/(?P<rest>.*)$",
+        RedirectView.as_view(url="/admin/%(rest)s", permanent=True, query_string=True),
+        name="admin_moved",
+    ),
     path("api/v1/", api.urls),
 ]

@@ -315,6 +315,12 @@ NOT_CUSTOMER_DATA: dict[str, PublicRoute] = {
         {"POST": 302},
         reason="switches the interface language of whoever asks",
     ),
+    "admin_moved": PublicRoute(
+        ANY,
+        lambda alfa, alfa_admin: Target("/backoffice/core/event/?q=1"),
+        dict.fromkeys(ANY, 301),
+        reason="the admin's old address: it only redirects to /admin/, which is staff-only",
+    ),
     "api-v1:api-root": PublicRoute(
         ANY,
         url_only("api-v1:api-root"),

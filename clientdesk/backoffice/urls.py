@@ -1,12 +1,21 @@
-from django.urls import path
+"""The staff workspace under /staff/: its home, and each app's staff pages.
+
+An app's staff url module either has a namespace of its own (support's
+``support_staff``) or none, and then its names join the workspace's
+``backoffice`` namespace, the names its pages had before they moved.
+"""
+
+from django.urls import URLPattern, URLResolver, include, path
 
 from clientdesk.backoffice import views
 
-app_name = "backoffice"
-urlpatterns = [
+workspace: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
-    path("access/", views.access_queue, name="access_queue"),
-    path("access/<uuid:public_id>/", views.access_detail, name="access_detail"),
-    path("outbox/", views.outbox, name="outbox"),
-    path("outbox/<int:pk>/", views.outbox_message, name="outbox_message"),
+    path("access/", include("clientdesk.accounts.staff.urls")),
+    path("outbox/", include("clientdesk.core.staff.urls")),
+]
+
+urlpatterns = [
+    path("", include((workspace, "backoffice"))),
+    path("requests/", include("clientdesk.support.staff.urls")),
 ]

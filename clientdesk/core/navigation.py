@@ -1,59 +1,73 @@
 """The portal's sections: what the navigation and the dashboard offer.
 
+Each app registers its own sections from its ``AppConfig.ready()``, so that a
+new app adds its page to the navigation and its tile to the dashboard without
+a change to core::
+
+    navigation.register(
+        Section(key="orders", label=_("My orders"), description=_("..."),
+                url_name="orders:list", order=20, grant="orders")
+    )
+
+``order`` places the section in the navigation: the customer's work first
+(10-79: requests 10, orders 20), then help (80-99: FAQ 80, contact 90).
 A section is shown to a user only when they hold its grant on some account
-(or when it needs no grant). Each app adds its section here when it exists.
+(or when it needs no grant); the dashboard has a tile for each section that
+needs a grant the user holds (help has tiles of its own there).
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Section:
     key: str
     label: Promise
     description: Promise
     url_name: str
+    order: int
     grant: str | None = None  # None: every signed-in user
     public: bool = False  # shown to visitors too
 
 
-# In the order of the navigation: the customer's work first, then help.
-SECTIONS = [
-    Section(
-        "requests",
-        _("My requests"),
-        _("Submit, follow and answer your requests to our support team."),
-        "support:list",
-        grant="requests",
-    ),
-    Section(
-        "orders",
-        _("My orders"),
-        _("Follow your orders and their deliveries, with the carriers' tracking links."),
-        "orders:list",
-        grant="orders",
-    ),
-    Section(
-        "faq",
-        _("FAQ"),
-        _("Answers to the questions customers ask most."),
-        "kb:home",
-        public=True,
-    ),
-    Section(
-        "contact",
-        _("Contact"),
-        _("Phone, e-mail and hours of the customer support team."),
-        "contact",
-        public=True,
-    ),
-]
+_SECTIONS: dict[str, Section] = {}
 
 
-def sections_for(user, held_grants: set[str]) -> list[Section]:
+def register(section: Section) -> None:
+    """Add a section; registering the same one again is harmless, another under its key is not."""
+    known = _SECTIONS.get(section.key)
+    if known is not None and known != section:
+        raise ValueError(f"navigation section {section.key!r} is already registered: {known}")
+    _SECTIONS[section.key] = section
+
+
+@contextmanager
+def registered(section: Section) -> Iterator[Section]:
+    """The section registered for the duration of the block (for tests): a new key only."""
+    if section.key in _SECTIONS:
+        raise ValueError(f"navigation section {section.key!r} is already registered")
+    register(section)
+    try:
+        yield section
+    finally:
+        del _SECTIONS[section.key]
+
+
+def sections() -> list[Section]:
+    return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key))
+
+
+def sections_for(user, held_grants: set[str] | frozenset[str]) -> list[Section]:
+    """The navigation of this user, who holds ``held_grants`` on some account."""
     if not user.is_authenticated:
-        return [s for s in SECTIONS if s.public]
-    return [s for s in SECTIONS if s.grant is None or s.grant in held_grants]
+        return [s for s in sections() if s.public]
+    return [s for s in sections() if s.grant is None or s.grant in held_grants]
+
+
+def tiles_for(held_grants: set[str] | frozenset[str]) -> list[Section]:
+    """The dashboard's tiles: the sections whose grant the user holds."""
+    return [s for s in sections() if s.grant is not None and s.grant in held_grants]

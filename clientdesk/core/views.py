@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from clientdesk.core import tenancy
 from clientdesk.core.models import VendorConfig
-from clientdesk.core.navigation import SECTIONS
+from clientdesk.core.navigation import tiles_for
 
 
 @require_GET
@@ -27,7 +27,7 @@ def privacy(request):
 def dashboard(request):
     memberships = list(tenancy.memberships(request.user))
     held = {grant for m in memberships for grant in m.grants}
-    tiles = [s for s in SECTIONS if s.grant in held]
+    tiles = tiles_for(held)
     return render(
         request,
         "core/dashboard.html",

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from clientdesk.core import navigation
+from clientdesk.core.navigation import Section
+
 
 class KbConfig(AppConfig):
     name = "clientdesk.kb"
@@ -13,3 +16,14 @@ class KbConfig(AppConfig):
         from clientdesk.kb.events import ArticleEvent
 
         events.register(ArticleEvent)
+
+        navigation.register(
+            Section(
+                key="faq",
+                label=_("FAQ"),
+                description=_("Answers to the questions customers ask most."),
+                url_name="kb:home",
+                order=80,
+                public=True,
+            )
+        )

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from clientdesk.core import navigation
+from clientdesk.core.navigation import Section
+
 
 class SupportConfig(AppConfig):
     name = "clientdesk.support"
@@ -15,3 +18,24 @@ class SupportConfig(AppConfig):
         from clientdesk.support.events import RequestEvent, describe
 
         events.register(RequestEvent, describe=describe)
+
+        navigation.register(
+            Section(
+                key="requests",
+                label=_("My requests"),
+                description=_("Submit, follow and answer your requests to our support team."),
+                url_name="support:list",
+                order=10,
+                grant="requests",
+            )
+        )
+        navigation.register(
+            Section(
+                key="contact",
+                label=_("Contact"),
+                description=_("Phone, e-mail and hours of the customer support team."),
+                url_name="contact",
+                order=90,
+                public=True,
+            )
+        )

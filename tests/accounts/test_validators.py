@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from clientdesk.accounts.demo import CUSTOMERS, VENDOR
 from clientdesk.accounts.validators import normalize_phone, validate_cui
-from clientdesk.core.demo.identity import CUSTOMERS, VENDOR
 
 
 @pytest.mark.parametrize("number", [c["tax_id"] for c in CUSTOMERS.values()] + [VENDOR["tax_id"]])

@@ -49,3 +49,53 @@ def test_a_bad_boolean_fails_loudly():
     result = manage("check", env={**PROD, "DEBUG": "maybe"})
     assert result.returncode != 0
     assert "DEBUG must be 0 or 1" in result.stderr
+
+
+# Exactly the names production needs: the services' addresses may stay unset (SQLite, no mail).
+MINIMAL = {key: PROD[key] for key in ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "PATH")}
+
+
+def python_in_django(code: str, *, env: dict) -> list[str]:
+    result = manage("shell", "--no-imports", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_production_starts_with_only_a_secret_key_and_the_allowed_hosts():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=MINIMAL)
+    assert result.returncode == 0, result.stderr
+    assert "WARNINGS" not in result.stderr
+
+
+def test_the_portal_address_defaults_to_https_on_the_first_allowed_host():
+    env = {**MINIMAL, "ALLOWED_HOSTS": "portal.vendor.ro,www.vendor.ro"}
+    code = "from django.conf import settings; print(settings.PORTAL_URL)"
+    assert python_in_django(code, env=env) == ["https://portal.vendor.ro"]
+
+
+def test_an_explicit_portal_address_wins():
+    env = {**MINIMAL, "PORTAL_URL": "https://clienti.vendor.ro/"}
+    code = "from django.conf import settings; print(settings.PORTAL_URL)"
+    assert python_in_django(code, env=env) == ["https://clienti.vendor.ro"]
+
+
+def test_production_refuses_a_portal_address_that_is_not_https():
+    result = manage("check", env={**PROD, "PORTAL_URL": "http://portal.example.com"})
+    assert result.returncode != 0
+    assert "PORTAL_URL" in result.stderr
+
+
+def test_a_host_pattern_names_no_portal_address():
+    result = manage("check", env={**MINIMAL, "ALLOWED_HOSTS": ".example.com"})
+    assert result.returncode != 0
+    assert "PORTAL_URL" in result.stderr
+
+
+def test_the_health_check_answers_over_plain_http_while_pages_redirect_to_https(tmp_path):
+    # The production settings as they are, through the whole middleware stack.
+    code = (
+        "from django.test import Client; client = Client(HTTP_HOST='portal.example.com'); "
+        "print(client.get('/healthz').status_code, client.get('/').status_code)"
+    )
+    env = {**MINIMAL, "ALLOWED_HOSTS": "portal.example.com", "CLIENTDESK_VAR_DIR": str(tmp_path)}
+    assert python_in_django(code, env=env) == ["200", "301"]

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from clientdesk.core.demo import identity
+from clientdesk.accounts import demo as accounts_demo
 from clientdesk.core.errors import ServiceError
 from clientdesk.core.models import Event
 from clientdesk.orders import demo, services
@@ -164,7 +164,7 @@ def test_the_order_page_counts_shipped_and_delivered_units_per_line(alfa_order, 
 
 @pytest.mark.django_db
 def test_the_demo_has_every_status_for_both_customers_and_loads_twice_without_change():
-    identity.load()
+    accounts_demo.load()
     demo.load()
     counts = (Order.objects.count(), Shipment.objects.count(), ShipmentEvent.objects.count())
     demo.load()

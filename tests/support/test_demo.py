@@ -2,7 +2,7 @@
 
 import pytest
 
-from clientdesk.core.demo import identity
+from clientdesk.accounts import demo as accounts_demo
 from clientdesk.support import demo
 from clientdesk.support.models import Attachment, DeflectionEvent, Message, Status, SupportRequest
 
@@ -16,7 +16,7 @@ def counts() -> tuple[int, ...]:
 
 
 def test_every_state_for_both_customers_with_conversations_and_files_loaded_once(db):
-    identity.load()
+    accounts_demo.load()
     demo.load()
     first = counts()
     demo.load()

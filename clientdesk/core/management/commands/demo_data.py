@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from clientdesk.core.demo import identity
+from clientdesk.accounts import demo as accounts_demo
 from clientdesk.kb.services import load_demo_articles
 from clientdesk.orders import demo as orders_demo
 from clientdesk.support import demo as support_demo
@@ -12,7 +12,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
-        identity.load()
+        accounts_demo.load()
         load_demo_articles()
         orders_demo.load()
         support_demo.load()

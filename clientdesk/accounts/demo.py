@@ -1,4 +1,4 @@
-"""Demo data for the foundation: the fictional vendor, two customers, six people."""
+"""Demo identities: the fictional vendor, two customers, six people (three of them staff)."""
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
