@@ -144,8 +144,9 @@ def call(client, method, target):
 
 
 def text_of(response) -> str:
+    # Reading a streamed body to its end closes it; response.close() must not be called here:
+    # it sends request_finished, which on PostgreSQL closes the test's connection.
     content = b"".join(response.streaming_content) if response.streaming else response.content
-    response.close()
     if response.get("Content-Type", "").startswith(XLSX):
         book = openpyxl.load_workbook(BytesIO(content), read_only=True)
         cells = (
