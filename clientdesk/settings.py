@@ -100,6 +100,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "clientdesk.urls"
+# Inputs, selects and textareas are written in Python, the rest by the templates.
+FORM_RENDERER = "clientdesk.core.rendering.FormRenderer"
 WSGI_APPLICATION = "clientdesk.wsgi.application"
 
 TEMPLATES = [
