@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from clientdesk.core.models import VendorConfig
 from tests.factories import MembershipFactory, UserFactory
 
 
@@ -12,6 +13,7 @@ def _fast_and_isolated(settings):
     # The test client's host: links in e-mails are made from PORTAL_URL.
     settings.PORTAL_URL = "http://testserver"
     cache.clear()
+    VendorConfig.forget()
     # A request leaves its language active in the thread; each test starts
     # from the portal's default, whatever ran before it in this worker.
     translation.activate(settings.LANGUAGE_CODE)

@@ -42,6 +42,9 @@ class User(AbstractUser):
     language = models.CharField(
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="ro"
     )
+    # Bumped with every change of the user's memberships, in its transaction: the
+    # navigation keeps the grants in the session and knows by this when to reread them.
+    access_version = models.PositiveIntegerField(default=0, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
@@ -145,6 +148,18 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.account}"
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        self._access_changed()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        self._access_changed()
+        return deleted
+
+    def _access_changed(self) -> None:
+        User.objects.filter(pk=self.user_id).update(access_version=models.F("access_version") + 1)
 
     @property
     def grants(self) -> list[str]:

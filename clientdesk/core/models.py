@@ -1,5 +1,7 @@
+import time
 import zoneinfo
-from datetime import time
+from datetime import time as clock_time
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,6 +19,11 @@ class VendorConfig(models.Model):
     """The vendor's configuration: one row, edited in the back office."""
 
     CACHE_KEY = "vendor-config"
+    # Every page shows it: each process keeps it for a few seconds, so that a page
+    # does not read it from the cache (twice: the layout and the business hours).
+    # A change reaches the other processes within these seconds.
+    LOCAL_SECONDS = 5.0
+    _local: ClassVar[tuple[float, "VendorConfig"] | None] = None
 
     name = models.CharField(_("name"), max_length=120, default="clientdesk")
     legal_name = models.CharField(_("legal name"), max_length=200, blank=True)
@@ -36,8 +43,8 @@ class VendorConfig(models.Model):
     support_phone = models.CharField(_("support phone"), max_length=40, blank=True)
     support_email = models.EmailField(_("support e-mail"), blank=True)
     fax = models.CharField(_("fax"), max_length=40, blank=True)
-    hours_open = models.TimeField(_("support opens at"), default=time(9, 0))
-    hours_close = models.TimeField(_("support closes at"), default=time(17, 30))
+    hours_open = models.TimeField(_("support opens at"), default=clock_time(9, 0))
+    hours_close = models.TimeField(_("support closes at"), default=clock_time(17, 30))
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default="Europe/Bucharest"
     )
@@ -57,15 +64,26 @@ class VendorConfig(models.Model):
         self.pk = 1
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+        VendorConfig.forget()
 
     @classmethod
     def get(cls) -> "VendorConfig":
-        """The configuration, from the cache: every page shows it."""
+        """The configuration: this process's copy, else the cache's, else the row."""
+        now = time.monotonic()
+        local = cls._local
+        if local is not None and now - local[0] < cls.LOCAL_SECONDS:
+            return local[1]
         config = cache.get(cls.CACHE_KEY)
         if config is None:
             config, _created = cls.objects.get_or_create(pk=1)
             cache.set(cls.CACHE_KEY, config, 300)
+        VendorConfig._local = (now, config)
         return config
+
+    @classmethod
+    def forget(cls) -> None:
+        """Read the configuration afresh next time (after a change; between tests)."""
+        VendorConfig._local = None
 
 
 class EventQuerySet(models.QuerySet["Event"]):

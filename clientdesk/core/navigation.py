@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from django.utils.functional import Promise
 
 
@@ -71,3 +72,28 @@ def sections_for(user, held_grants: set[str] | frozenset[str]) -> list[Section]:
 def tiles_for(held_grants: set[str] | frozenset[str]) -> list[Section]:
     """The dashboard's tiles: the sections whose grant the user holds."""
     return [s for s in sections() if s.grant is not None and s.grant in held_grants]
+
+
+SESSION_GRANTS = "_held_grants"
+
+
+def held_grants(request: HttpRequest) -> frozenset[str]:
+    """The signed-in user's grants, for the navigation: kept in the session (read with it
+    anyway) and read again only when the user's memberships changed (``access_version``).
+
+    Only what the navigation offers depends on this; every read of customer data still
+    goes through the tenancy gate's own query.
+    """
+    user = request.user
+    if not user.is_authenticated:
+        return frozenset()
+    version = getattr(user, "access_version", None)
+    kept = request.session.get(SESSION_GRANTS)
+    if kept is not None and kept[0] == version:
+        return frozenset(kept[1])
+    # Imported here: the apps import this module before the models are ready.
+    from clientdesk.core.tenancy import grants_held
+
+    held = grants_held(user)
+    request.session[SESSION_GRANTS] = [version, sorted(held)]
+    return held

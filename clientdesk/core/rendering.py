@@ -80,9 +80,7 @@ def render_textarea(widget: dict[str, Any]) -> str:
 
 
 class FormRenderer(DjangoTemplates):
-    def render(
-        self, template_name: str, context: dict[str, Any], request: Any = None
-    ) -> str:
+    def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
         if template_name in _INPUTS:
             return mark_safe(render_input(context["widget"]))  # noqa: S308 - every value escaped
         if template_name == _SELECT:

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from clientdesk.core import grants as G
-from clientdesk.core.tenancy import grants_held
+from clientdesk.core.navigation import held_grants
 from clientdesk.support import queries, sla
 
 
@@ -32,6 +32,6 @@ def contact(request):
             "opens_at": None if open_now else _next_opening(calendar, now),
             "vendor_tz": calendar.tz,
             "request_types": queries.active_types(),
-            "can_file": G.REQUESTS in grants_held(request.user),
+            "can_file": G.REQUESTS in held_grants(request),
         },
     )
