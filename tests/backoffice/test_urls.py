@@ -41,3 +41,15 @@ def test_the_admins_old_addresses_redirect_permanently_to_admin(client, old, new
 @pytest.mark.django_db
 def test_the_admin_answers_at_admin(admin_client):
     assert admin_client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_admin_login_sends_to_the_portals_sign_in_with_two_factor(client, staff_user):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    # A password posted to the admin's own form signs nobody in.
+    staff_user.set_password("a-good-long-password")
+    staff_user.save()
+    client.post("/admin/login/", {"username": staff_user.email, "password": "a-good-long-password"})
+    assert "_auth_user_id" not in client.session
