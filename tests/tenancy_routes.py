@@ -25,6 +25,7 @@ from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from clientdesk.core.models import OutboundEmail
 from clientdesk.support.models import Message, Status, SupportRequest
+from tests.contracts.factories import ContractFactory, DocumentFactory, EquipmentFactory
 from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
 from tests.kb.factories import ArticleFactory
 from tests.orders.factories import OrderFactory
@@ -198,6 +199,21 @@ def support_attachment(alfa, alfa_admin):
     )
 
 
+def contract_detail(alfa, alfa_admin):
+    return Target(reverse("contracts:detail", args=[ContractFactory(account=alfa).public_id]))
+
+
+def contract_document(alfa, alfa_admin):
+    document = DocumentFactory(contract=ContractFactory(account=alfa))
+    return Target(
+        reverse("contracts:document", args=[document.contract.public_id, document.public_id])
+    )
+
+
+def equipment_detail(alfa, alfa_admin):
+    return Target(reverse("equipment:detail", args=[EquipmentFactory(account=alfa).public_id]))
+
+
 GET, POST, GET_POST = ("GET",), ("POST",), ("GET", "POST")
 
 CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
@@ -213,6 +229,9 @@ CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
     "support:reopen": ObjectRoute(G.REQUESTS, POST, support_reopen),
     "support:rate": ObjectRoute(G.REQUESTS, POST, support_rate),
     "support:attachment": ObjectRoute(G.REQUESTS, GET, support_attachment),
+    "contracts:detail": ObjectRoute(G.CONTRACTS_VIEW, GET, contract_detail),
+    "contracts:document": ObjectRoute(G.CONTRACTS_VIEW, GET, contract_document),
+    "equipment:detail": ObjectRoute(G.CONTRACTS_VIEW, GET, equipment_detail),
 }
 
 
@@ -227,6 +246,7 @@ def follow_suggestion(alfa, alfa_admin):
 
 
 ACCOUNT, REQUESTS, ORDERS = "account", "requests", "orders"
+CONTRACT, MACHINE = "contract", "machine"
 
 CUSTOMER_PAGES: dict[str, PageRoute] = {
     "dashboard": PageRoute(GET, url_only("dashboard"), shows=frozenset({ACCOUNT})),
@@ -246,6 +266,12 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
     ),
     "orders:export_xlsx": PageRoute(
         GET, url_only("orders:export_xlsx"), G.ORDERS, frozenset({ORDERS})
+    ),
+    "contracts:list": PageRoute(
+        GET, url_only("contracts:list"), G.CONTRACTS_VIEW, frozenset({CONTRACT})
+    ),
+    "equipment:list": PageRoute(
+        GET, url_only("equipment:list"), G.CONTRACTS_VIEW, frozenset({MACHINE})
     ),
 }
 
