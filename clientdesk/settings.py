@@ -287,6 +287,15 @@ CONTENT_SECURITY_POLICY = {
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# Contracts OnLine: the vendor's signing key and certificate (PEM files named by the
+# environment, never in the repository), an optional chain file, and a timestamp
+# authority for PAdES B-LTA. Unset in development: manage.py signing_demo_ca writes a
+# demo CA under VAR_DIR/signing/, which is used instead (never in production).
+SIGNING_KEY_FILE = env("SIGNING_KEY_FILE")
+SIGNING_CERT_FILE = env("SIGNING_CERT_FILE")
+SIGNING_CHAIN_FILE = env("SIGNING_CHAIN_FILE")
+SIGNING_TSA_URL = env("SIGNING_TSA_URL")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -12,6 +12,7 @@ class ContractsConfig(AppConfig):
     verbose_name = _("Contracts OnLine")
 
     def ready(self) -> None:
+        from clientdesk.contracts import checks  # noqa: F401 - registers the deploy check
         from clientdesk.contracts.events import ContractEvent
         from clientdesk.core import events
 
