@@ -280,6 +280,8 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # The signing page shows the contract's PDF in a frame of the portal's own URL.
+        "frame-src": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     }

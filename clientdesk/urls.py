@@ -13,6 +13,7 @@ urlpatterns = [
     path("orders/", include("clientdesk.orders.urls")),
     path("contracts/", include("clientdesk.contracts.urls")),
     path("equipment/", include("clientdesk.contracts.equipment_urls")),
+    path("verify/", include("clientdesk.contracts.verify_urls")),
     path("staff/", include("clientdesk.backoffice.urls")),
     path("account/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -23,7 +23,13 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 
 from clientdesk.accounts.models import AccessRequest, Invitation, Membership
 from clientdesk.api.urls import api
-from clientdesk.contracts.models import Contract, ContractDocument, Equipment
+from clientdesk.contracts.models import (
+    Contract,
+    ContractDocument,
+    Equipment,
+    SignatureRequest,
+    SignatureStep,
+)
 from clientdesk.core import grants as G
 from clientdesk.core.models import Event, OutboundEmail
 from clientdesk.kb.search import bump_index_version
@@ -45,6 +51,8 @@ CUSTOMER_TABLES = (
     Contract,
     ContractDocument,
     Equipment,
+    SignatureRequest,
+    SignatureStep,
     Membership,
     Invitation,
     AccessRequest,

@@ -12,11 +12,15 @@ class ContractsConfig(AppConfig):
     verbose_name = _("Contracts OnLine")
 
     def ready(self) -> None:
-        from clientdesk.contracts import checks  # noqa: F401 - registers the deploy check
-        from clientdesk.contracts.events import ContractEvent
+        from clientdesk.contracts import (
+            checks,  # noqa: F401 - registers the deploy check
+            notifications,  # noqa: F401 - subscribes
+        )
+        from clientdesk.contracts.events import ContractEvent, SignatureEvent
         from clientdesk.core import events
 
         events.register(ContractEvent)
+        events.register(SignatureEvent, audited=True)
 
         navigation.register(
             Section(

@@ -18,3 +18,25 @@ class ContractError(ErrorCode):
         "equipment.other_account",
         _("A machine cannot move to another customer account."),
     )
+
+
+class SignatureError(ErrorCode):
+    NO_SIGNER = "signature.no_signer", _("Choose at least one signer.")
+    NOT_APPROVER = (
+        "signature.not_approver",
+        _("%(user)s cannot approve contracts of this customer."),
+    )
+    NOT_SIGNER = "signature.not_signer", _("%(user)s cannot sign contracts of this customer.")
+    EXPIRY_PAST = "signature.expiry_past", _("The expiry date must be in the future.")
+    ALREADY_PENDING = (
+        "signature.already_pending",
+        _("This contract already waits for signatures; withdraw that request first."),
+    )
+    NOT_PENDING = "signature.not_pending", _("This signature request is no longer open.")
+    NOT_YOUR_TURN = "signature.not_your_turn", _("It is not your turn on this document yet.")
+    NAME_MISMATCH = (
+        "signature.name_mismatch",
+        _("Type your full name as it is in your profile: %(name)s."),
+    )
+    REASON_REQUIRED = "signature.reason_required", _("Say why you decline.")
+    NO_KEY = "signature.no_key", _("Signing is not available now; we were told and will fix it.")

@@ -190,3 +190,99 @@ class Equipment(models.Model):
         if end is not None and end < today:
             return None
         return end
+
+
+# Signature requests ----------------------------------------------------------------------
+
+
+class SignatureRequestQuerySet(TenantQuerySet["SignatureRequest"]):
+    tenant_path = "contract__account"
+
+
+def _working_path(signature_request: "SignatureRequest", filename: str) -> str:
+    return f"contracts/signing/{signature_request.public_id}/{filename}"
+
+
+class SignatureRequest(models.Model):
+    """A contract document sent to the customer's approvers and signers, in order."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        COMPLETED = "completed", _("Completed")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        EXPIRED = "expired", _("Expired")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    contract = models.ForeignKey(
+        Contract, on_delete=models.CASCADE, related_name="signature_requests"
+    )
+    document = models.ForeignKey(
+        ContractDocument, on_delete=models.PROTECT, related_name="signature_requests"
+    )
+    message = models.TextField(_("message"), blank=True)
+    expires_on = models.DateField(_("expires on"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    # The document as signed so far: the original, then one revision per signer.
+    working_file = models.FileField(
+        storage=private_storage, upload_to=_working_path, max_length=300, blank=True
+    )
+    # A signer has signed but the timestamp authority did not answer: sealed on retry.
+    awaiting_timestamp = models.BooleanField(default=False)
+    signed_document = models.ForeignKey(
+        ContractDocument, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by_id = models.BigIntegerField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SignatureRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [("send_signaturerequest", "Can send contracts for signature")]
+        verbose_name = _("signature request")
+        verbose_name_plural = _("signature requests")
+
+    def __str__(self) -> str:
+        return f"{self.contract} · {self.get_status_display()}"
+
+
+class SignatureStep(models.Model):
+    class Role(models.TextChoices):
+        APPROVE = "approve", _("Approver")
+        SIGN = "sign", _("Signer")
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting")
+        APPROVED = "approved", _("Approved")
+        SIGNED = "signed", _("Signed")
+        DECLINED = "declined", _("Declined")
+
+    request = models.ForeignKey(SignatureRequest, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveIntegerField()
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="signature_steps"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WAITING
+    )
+    acted_at = models.DateTimeField(null=True, blank=True)
+    typed_name = models.CharField(_("full name as typed"), max_length=200, blank=True)
+    decline_reason = models.TextField(_("reason"), blank=True)
+    sha256_before = models.CharField(max_length=64, blank=True)
+    sha256_after = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "position"], name="sigstep_unique_position")
+        ]
+        verbose_name = _("signature step")
+        verbose_name_plural = _("signature steps")
+
+    def __str__(self) -> str:
+        return f"{self.request_id} #{self.position} {self.role} {self.user_id}"

@@ -93,3 +93,41 @@ def last_notice_day(contract: Contract, cal: BusinessCalendar | None = None) -> 
             return day
         day -= timedelta(days=1)
     return day
+
+
+def signature_for(user, public_id):
+    """A signature request the user takes part in, holding their step's grant; else 404."""
+    from clientdesk.contracts.models import SignatureRequest, SignatureStep
+
+    requests = SignatureRequest.objects.select_related("contract", "contract__account", "document")
+    for role, grant in (
+        (SignatureStep.Role.SIGN, G.CONTRACTS_SIGN),
+        (SignatureStep.Role.APPROVE, G.CONTRACTS_APPROVE),
+    ):
+        mine = requests.filter(steps__user=user, steps__role=role).distinct()
+        try:
+            return get_visible_or_404(mine, user, grant, public_id=public_id)
+        except Http404:
+            continue
+    raise Http404
+
+
+def signatures_waiting(user) -> list:
+    """The open requests whose current step is the user's."""
+    from clientdesk.contracts.models import SignatureRequest, SignatureStep
+
+    pending = (
+        SignatureRequest.objects.visible_to(user, G.CONTRACTS_VIEW)
+        .filter(status=SignatureRequest.Status.PENDING, steps__user=user)
+        .select_related("contract")
+        .prefetch_related("steps")
+        .distinct()
+    )
+    waiting = []
+    for request in pending:
+        step = next(
+            (s for s in request.steps.all() if s.status == SignatureStep.Status.WAITING), None
+        )
+        if step is not None and step.user_id == user.pk:
+            waiting.append((request, step))
+    return waiting

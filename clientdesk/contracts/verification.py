@@ -42,6 +42,8 @@ class SignatureReport:
     certificate_issuer: str
     certificate_sha256: str
     by_vendor: bool
+    # What it signed is its whole revision (later revisions are judged on their own).
+    covers_revision: bool = False
 
     @property
     def ok(self) -> bool:
@@ -120,15 +122,32 @@ def verify_pdf(content: bytes, *, keys: SigningKeys | None) -> VerificationRepor
                 certificate_issuer=cert.issuer.human_friendly,
                 certificate_sha256=cert.sha256.hex(),
                 by_vendor=vendor_fp is not None and cert.sha256 == vendor_fp,
+                covers_revision=status.coverage == SignatureCoverageLevel.ENTIRE_REVISION,
             )
         )
     return VerificationReport(
         readable=True,
         sha256=digest,
-        signatures=reports,
+        signatures=_extended_by_later_signatures(reports),
         has_validation_data=has_dss,
         document_timestamps=len(stamps),
     )
+
+
+def _extended_by_later_signatures(reports: list[SignatureReport]) -> list[SignatureReport]:
+    """Each signer's signature page is added after the signature before it, so an earlier
+    signature sees a new page after it. It still holds the document when the revisions after
+    it are each signed intact by the vendor, the last one covering the document to its end."""
+    from dataclasses import replace
+
+    result = list(reports)
+    chain_ok = bool(result) and result[-1].ok and result[-1].by_vendor
+    for index in range(len(result) - 2, -1, -1):
+        report = result[index]
+        if chain_ok and report.intact and report.valid and report.covers_revision:
+            result[index] = replace(report, covers_document=True)
+        chain_ok = chain_ok and result[index].ok and result[index].by_vendor
+    return result
 
 
 def _level(*, timestamped: bool, lt_data: bool, archived: bool) -> str:

@@ -50,3 +50,21 @@ class EquipmentFactory(factory.django.DjangoModelFactory):
     serial_number = factory.Sequence(lambda n: f"78SN{n:04d}")
     location = "București, sala serverelor"
     warranty_end = datetime.date(2030, 6, 30)
+
+
+def signature_request_for(contract, steps, *, content=None):
+    """A request sent through the service: ``steps`` is [(role, user), ...]."""
+    from clientdesk.contracts import services, signatures
+    from tests.contracts.conftest import simple_pdf
+
+    document = services.document_add(
+        actor=ERP, contract=contract, name="contract.pdf", content=content or simple_pdf()
+    )
+    return signatures.request_send(
+        actor=ERP,
+        contract=contract,
+        document=document,
+        participants=[signatures.Participant(role=role, user=user) for role, user in steps],
+        message="Vă rugăm să semnați.",
+        expires_on=datetime.date.today() + datetime.timedelta(days=14),
+    )
