@@ -20,6 +20,9 @@ class ContractsConfig(AppConfig):
         from clientdesk.core import events
 
         events.register(ContractEvent)
+        from clientdesk.contracts.requests import register_kinds
+
+        register_kinds()
         events.register(SignatureEvent, audited=True)
 
         navigation.register(

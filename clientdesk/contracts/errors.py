@@ -40,3 +40,37 @@ class SignatureError(ErrorCode):
     )
     REASON_REQUIRED = "signature.reason_required", _("Say why you decline.")
     NO_KEY = "signature.no_key", _("Signing is not available now; we were told and will fix it.")
+
+
+class ContractRequestError(ErrorCode):
+    UNKNOWN_CONTRACT = (
+        "contract_request.unknown_contract",
+        _("Choose one of this account's contracts."),
+    )
+    NOT_A_LICENCE = (
+        "contract_request.not_a_licence",
+        _("This contract is not a software licence."),
+    )
+    PREPAID = (
+        "contract_request.prepaid",
+        _(
+            "A prepaid licence ends by itself at the end of its term: no cancellation is "
+            "needed, and nothing was filed."
+        ),
+    )
+    TOO_EARLY = (
+        "contract_request.too_early",
+        _("The earliest effective date, with the %(days)s days' notice, is %(date)s."),
+    )
+    ACK_REQUIRED = (
+        "contract_request.ack_required",
+        _("Confirm that all copies of the software will be destroyed."),
+    )
+    NOT_MAINTENANCE = (
+        "contract_request.not_maintenance",
+        _("This contract is not a maintenance contract."),
+    )
+    MACHINE_MISMATCH = (
+        "contract_request.machine_mismatch",
+        _("The machine with serial number %(serial)s in your inventory is a %(type)s."),
+    )

@@ -166,3 +166,23 @@ def equipment_upsert(
         data={"serial_number": machine.serial_number, "contract": data.contract_number},
     )
     return machine
+
+
+@transaction.atomic
+def contract_terminating(*, actor: Actor, contract: Contract, end_date: date) -> Contract:
+    """The customer gave notice: the contract ends on ``end_date``."""
+    contract = lock(Contract.objects.all(), contract.pk)
+    contract.status, contract.end_date, contract.renewal_date = (
+        Contract.Status.TERMINATING,
+        end_date,
+        None,
+    )
+    save_new_version(contract)
+    events.record(
+        ContractEvent.UPSERTED,
+        actor=actor,
+        account=contract.account_id,
+        subject=contract,
+        data={"number": contract.number, "status": contract.status, "end_date": end_date},
+    )
+    return contract
