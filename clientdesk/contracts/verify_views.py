@@ -1,7 +1,5 @@
 """The public verification page: upload a PDF, see what its signatures say. No login."""
 
-from zoneinfo import ZoneInfo
-
 from django import forms
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -49,7 +47,6 @@ def verify_page(request):
             "form": form,
             "report": report,
             "ours": ours,
-            "zone": ZoneInfo(vendor.time_zone),
             "zone_name": vendor.time_zone,
             "dss_url": DSS_DEMO_URL,
         },

@@ -82,3 +82,32 @@ def test_a_timestamp_authority_that_is_down_delays_the_signature(signing_keys):
             field_name="Signature1",
             timestamper=down,
         )
+
+
+@pytest.mark.django_db
+def test_the_signature_page_names_the_time_in_utc_and_in_the_vendors_zone(signing_keys):
+    from datetime import UTC, datetime
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from clientdesk.contracts import sealing
+
+    seal = sealing.SealInput(
+        contract_number="CTR-1",
+        signer_name="Ana Popescu",
+        signer_email="ana@alfa.example",
+        authentication="password",
+        signed_at=datetime(2026, 7, 1, 9, 30, tzinfo=UTC),
+        position=1,
+        language="en",
+    )
+    content = simple_pdf(3)
+    sealed = sealing.seal(content, seal, keys=signing_keys, timestamper=None)
+    pages = PdfReader(BytesIO(sealed)).pages
+    assert len(pages) == 4
+    text = pages[-1].extract_text()
+    assert "2026-07-01 09:30:00 UTC" in text
+    assert "2026-07-01 12:30:00 Europe/Bucharest" in text  # summer time, UTC+3
+    assert sealing.hashlib.sha256(content).hexdigest() in text.replace("\n", "")
+    assert verification.verify_pdf(sealed, keys=signing_keys).all_ok
