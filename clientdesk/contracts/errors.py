@@ -74,3 +74,11 @@ class ContractRequestError(ErrorCode):
         "contract_request.machine_mismatch",
         _("The machine with serial number %(serial)s in your inventory is a %(type)s."),
     )
+
+
+class ServicePacError(ErrorCode):
+    NOT_SERVICEPAC = "servicepac.not_servicepac", _("This contract is not a ServicePac.")
+    UNKNOWN_MACHINE = (
+        "servicepac.unknown_machine",
+        _("The customer's inventory has no machine with serial number %(serial)s."),
+    )

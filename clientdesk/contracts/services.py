@@ -186,3 +186,36 @@ def contract_terminating(*, actor: Actor, contract: Contract, end_date: date) ->
         data={"number": contract.number, "status": contract.status, "end_date": end_date},
     )
     return contract
+
+
+@transaction.atomic
+def servicepac_activate(*, actor: Actor, contract: Contract, serial_number: str) -> Equipment:
+    """Staff confirm a registered ServicePac: it becomes active and covers the machine."""
+    from clientdesk.contracts.errors import ServicePacError
+
+    contract = lock(Contract.objects.all(), contract.pk)
+    if contract.kind != Contract.Kind.SERVICEPAC:
+        raise ServiceError(ServicePacError.NOT_SERVICEPAC, field="contract")
+    machine = (
+        Equipment.objects.select_for_update()
+        .filter(account_id=contract.account_id, serial_number__iexact=serial_number.strip())
+        .first()
+    )
+    if machine is None:
+        raise ServiceError(
+            ServicePacError.UNKNOWN_MACHINE,
+            field="serial_number",
+            params={"serial": serial_number},
+        )
+    contract.status = Contract.Status.ACTIVE
+    save_new_version(contract)
+    machine.contract = contract
+    machine.save(update_fields=["contract"])
+    events.record(
+        ContractEvent.EQUIPMENT_UPSERTED,
+        actor=actor,
+        account=contract.account_id,
+        subject=machine,
+        data={"serial_number": machine.serial_number, "contract": contract.number},
+    )
+    return machine

@@ -118,3 +118,33 @@ def test_equipment_naming_a_contract_of_another_account_is_refused():
             actor=ERP, account=CustomerAccountFactory(), external_id="m1", data=data
         )
     assert refused.value.error == ContractError.NO_SUCH_CONTRACT
+
+
+def test_an_activated_servicepac_is_active_and_covers_the_machine():
+    from tests.contracts.factories import EquipmentFactory
+
+    contract = ContractFactory(kind=Contract.Kind.SERVICEPAC, status=Contract.Status.DRAFT)
+    machine = EquipmentFactory(account=contract.account, serial_number="78ZZ1")
+    services.servicepac_activate(actor=ERP, contract=contract, serial_number="78zz1")
+    contract.refresh_from_db()
+    machine.refresh_from_db()
+    assert contract.status == Contract.Status.ACTIVE and machine.contract == contract
+
+
+def test_a_servicepac_for_a_machine_not_in_the_inventory_is_refused():
+    from clientdesk.contracts.errors import ServicePacError
+    from tests.contracts.factories import EquipmentFactory
+
+    contract = ContractFactory(kind=Contract.Kind.SERVICEPAC)
+    EquipmentFactory(serial_number="78ZZ2")  # another customer's machine
+    with pytest.raises(ServiceError) as refused:
+        services.servicepac_activate(actor=ERP, contract=contract, serial_number="78ZZ2")
+    assert refused.value.error == ServicePacError.UNKNOWN_MACHINE
+
+
+def test_only_a_servicepac_can_be_activated_as_one():
+    from clientdesk.contracts.errors import ServicePacError
+
+    with pytest.raises(ServiceError) as refused:
+        services.servicepac_activate(actor=ERP, contract=ContractFactory(), serial_number="X")
+    assert refused.value.error == ServicePacError.NOT_SERVICEPAC
