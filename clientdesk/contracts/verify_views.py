@@ -1,15 +1,19 @@
 """The public verification page: upload a PDF, see what its signatures say. No login."""
 
 from django import forms
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from clientdesk.contracts import signing, verification
 from clientdesk.contracts.models import ContractDocument
+from clientdesk.core.actors import client_ip
 from clientdesk.core.models import VendorConfig
 
 MAX_BYTES = 10 * 1024 * 1024
+# Checking signatures costs CPU: a visitor may check this many files per window.
+CHECKS_PER_WINDOW, WINDOW_SECONDS = 20, 600
 DSS_DEMO_URL = "https://ec.europa.eu/digital-building-blocks/DSS/webapp-demo/validation"
 
 
@@ -21,6 +25,12 @@ class VerifyForm(forms.Form):
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return upload
+
+
+def _within_rate(request) -> bool:
+    key = f"contracts:verify:{client_ip(request) or 'unknown'}"
+    cache.add(key, 0, WINDOW_SECONDS)
+    return cache.incr(key) <= CHECKS_PER_WINDOW
 
 
 def _keys() -> signing.SigningKeys | None:
@@ -35,7 +45,11 @@ def verify_page(request):
     form = VerifyForm(request.POST or None, request.FILES or None)
     report = None
     ours = False
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "POST" and not _within_rate(request):
+        form.add_error(None, _("Too many checks from your address; try again in a few minutes."))
+        status = 429
+    elif request.method == "POST" and form.is_valid():
         content = form.cleaned_data["file"].read()
         report = verification.verify_pdf(content, keys=_keys())
         ours = ContractDocument.objects.filter(sha256=report.sha256).exists()
@@ -50,4 +64,5 @@ def verify_page(request):
             "zone_name": vendor.time_zone,
             "dss_url": DSS_DEMO_URL,
         },
+        status=status,
     )

@@ -56,3 +56,11 @@ def test_one_byte_changed_shows_not_intact(client, signed_pdf):
     content[position + 1] = ord("m")
     response = upload(client, bytes(content))
     assert not response.context["report"].all_ok and not response.context["ours"]
+
+
+def test_a_visitor_checking_too_many_files_is_asked_to_wait(client, settings):
+    from clientdesk.contracts import verify_views
+
+    for _ in range(verify_views.CHECKS_PER_WINDOW):
+        assert upload(client, b"%PDF-1.4 nothing").status_code == 200
+    assert upload(client, b"%PDF-1.4 nothing").status_code == 429
