@@ -129,3 +129,38 @@ def test_a_customer_cannot_reach_the_staff_pages(client, alfa_admin, alfa):
     contract = ContractFactory(account=alfa)
     response = client.get(reverse("contracts_staff:send", args=[contract.public_id]))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_the_representative_uploads_a_new_version_and_sends_it(client, alfa, signer, staff_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.contracts.conftest import simple_pdf
+
+    contract = ContractFactory(account=alfa)
+    client.force_login(staff_user)
+    pdf = SimpleUploadedFile("nou.pdf", simple_pdf(2), "application/pdf")
+    response = client.post(
+        reverse("contracts_staff:send", args=[contract.public_id]),
+        {"file": pdf, "role_1": SIGN, "user_1": signer.pk, "expires_on": "2099-01-31"},
+    )
+    assert response.status_code == 302
+    request = SignatureRequest.objects.get(contract=contract)
+    assert request.document.name == "nou.pdf" and request.document.number == 1
+
+
+def test_a_file_that_is_not_a_pdf_is_refused_and_nothing_is_sent(client, alfa, signer, staff_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    contract = ContractFactory(account=alfa)
+    client.force_login(staff_user)
+    response = client.post(
+        reverse("contracts_staff:send", args=[contract.public_id]),
+        {
+            "file": SimpleUploadedFile("x.pdf", b"MZ not a pdf", "application/pdf"),
+            "role_1": SIGN,
+            "user_1": signer.pk,
+            "expires_on": "2099-01-31",
+        },
+    )
+    assert response.status_code == 200 and not SignatureRequest.objects.exists()
+    assert not contract.documents.exists()

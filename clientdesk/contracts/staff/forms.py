@@ -12,6 +12,11 @@ ROWS = 5
 class SendForm(forms.Form):
     """Who approves and signs, in order (up to five), a message and an expiry date."""
 
+    file = forms.FileField(
+        label=_("A new version of the document (PDF)"),
+        required=False,
+        help_text=_("Leave empty to send the latest version."),
+    )
     message = forms.CharField(label=_("Message"), required=False, widget=forms.Textarea)
     expires_on = forms.DateField(
         label=_("Expires on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from clientdesk.contracts import signatures
+from clientdesk.contracts import services, signatures
 from clientdesk.contracts.models import Contract, SignatureRequest
 from clientdesk.contracts.staff.forms import SendForm
 from clientdesk.core.actors import actor_of
@@ -42,20 +43,30 @@ def contract_list(request):
 def contract_send(request, public_id):
     contract = get_object_or_404(Contract.objects.select_related("account"), public_id=public_id)
     document = contract.documents.order_by("-number").first()
-    form = SendForm(request.POST or None, contract=contract)
+    form = SendForm(request.POST or None, request.FILES or None, contract=contract)
     if request.method == "POST" and form.is_valid():
-        if document is None:
+        upload = form.cleaned_data["file"]
+        if document is None and upload is None:
             form.add_error(None, _("The contract has no document to sign yet."))
         else:
             try:
-                signatures.request_send(
-                    actor=actor_of(request),
-                    contract=contract,
-                    document=document,
-                    participants=form.participants(),
-                    message=form.cleaned_data["message"],
-                    expires_on=form.cleaned_data["expires_on"],
-                )
+                with transaction.atomic():
+                    if upload is not None:
+                        document = services.document_add(
+                            actor=actor_of(request),
+                            contract=contract,
+                            name=upload.name,
+                            content=upload.read(),
+                        )
+                    assert document is not None
+                    signatures.request_send(
+                        actor=actor_of(request),
+                        contract=contract,
+                        document=document,
+                        participants=form.participants(),
+                        message=form.cleaned_data["message"],
+                        expires_on=form.cleaned_data["expires_on"],
+                    )
             except ServiceError as error:
                 add_to_form(form, error)
             else:
