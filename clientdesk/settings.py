@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "clientdesk.kb",
     "clientdesk.support",
     "clientdesk.orders",
+    "clientdesk.contracts",
     "clientdesk.backoffice",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -279,12 +280,23 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # The signing page shows the contract's PDF in a frame of the portal's own URL.
+        "frame-src": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     }
 }
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Contracts OnLine: the vendor's signing key and certificate (PEM files named by the
+# environment, never in the repository), an optional chain file, and a timestamp
+# authority for PAdES B-LTA. Unset in development: manage.py signing_demo_ca writes a
+# demo CA under VAR_DIR/signing/, which is used instead (never in production).
+SIGNING_KEY_FILE = env("SIGNING_KEY_FILE")
+SIGNING_CERT_FILE = env("SIGNING_CERT_FILE")
+SIGNING_CHAIN_FILE = env("SIGNING_CHAIN_FILE")
+SIGNING_TSA_URL = env("SIGNING_TSA_URL")
 
 LOGGING = {
     "version": 1,

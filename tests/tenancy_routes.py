@@ -21,10 +21,12 @@ from django.utils import timezone
 from clientdesk.accounts import services as account_services
 from clientdesk.accounts.models import CustomerAccount, Invitation, Membership, User
 from clientdesk.backoffice import roles
+from clientdesk.contracts.models import SignatureRequest, SignatureStep
 from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from clientdesk.core.models import OutboundEmail
 from clientdesk.support.models import Message, Status, SupportRequest
+from tests.contracts.factories import ContractFactory, DocumentFactory, EquipmentFactory
 from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
 from tests.kb.factories import ArticleFactory
 from tests.orders.factories import OrderFactory
@@ -198,6 +200,64 @@ def support_attachment(alfa, alfa_admin):
     )
 
 
+def contract_detail(alfa, alfa_admin):
+    return Target(reverse("contracts:detail", args=[ContractFactory(account=alfa).public_id]))
+
+
+def contract_document(alfa, alfa_admin):
+    document = DocumentFactory(contract=ContractFactory(account=alfa))
+    return Target(
+        reverse("contracts:document", args=[document.contract.public_id, document.public_id])
+    )
+
+
+def _signature(alfa, alfa_admin, role=SignatureStep.Role.SIGN):
+    from tests.contracts.factories import signature_request_for
+
+    steps = [(role, alfa_admin)]
+    if role != SignatureStep.Role.SIGN:
+        steps.append((SignatureStep.Role.SIGN, alfa_admin))
+    return signature_request_for(ContractFactory(account=alfa), steps)
+
+
+def signature_route(name: str) -> Builder:
+    def build(alfa, alfa_admin):
+        return Target(reverse(name, args=[_signature(alfa, alfa_admin).public_id]))
+
+    return build
+
+
+def signature_approve(alfa, alfa_admin):
+    request = _signature(alfa, alfa_admin, SignatureStep.Role.APPROVE)
+    return Target(
+        reverse("contracts:signature_approve", args=[request.public_id]),
+        done=lambda: request.steps.get(position=1).status == SignatureStep.Status.APPROVED,
+    )
+
+
+def signature_sign(alfa, alfa_admin):
+    # Signing needs the password again first: the insider's POST is sent to re-authenticate
+    # (tests/contracts/test_signing_pages.py signs after it).
+    request = _signature(alfa, alfa_admin)
+    return Target(
+        reverse("contracts:signature_sign", args=[request.public_id]),
+        post={"typed_name": alfa_admin.get_full_name()},
+    )
+
+
+def signature_decline(alfa, alfa_admin):
+    request = _signature(alfa, alfa_admin)
+    return Target(
+        reverse("contracts:signature_decline", args=[request.public_id]),
+        post={"reason": "Prețul nu este cel agreat."},
+        done=lambda: SignatureRequest.objects.get(pk=request.pk).status == "declined",
+    )
+
+
+def equipment_detail(alfa, alfa_admin):
+    return Target(reverse("equipment:detail", args=[EquipmentFactory(account=alfa).public_id]))
+
+
 GET, POST, GET_POST = ("GET",), ("POST",), ("GET", "POST")
 
 CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
@@ -213,6 +273,18 @@ CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
     "support:reopen": ObjectRoute(G.REQUESTS, POST, support_reopen),
     "support:rate": ObjectRoute(G.REQUESTS, POST, support_rate),
     "support:attachment": ObjectRoute(G.REQUESTS, GET, support_attachment),
+    "contracts:detail": ObjectRoute(G.CONTRACTS_VIEW, GET, contract_detail),
+    "contracts:document": ObjectRoute(G.CONTRACTS_VIEW, GET, contract_document),
+    "equipment:detail": ObjectRoute(G.CONTRACTS_VIEW, GET, equipment_detail),
+    "contracts:signature": ObjectRoute(
+        G.CONTRACTS_SIGN, GET, signature_route("contracts:signature")
+    ),
+    "contracts:signature_pdf": ObjectRoute(
+        G.CONTRACTS_SIGN, GET, signature_route("contracts:signature_pdf")
+    ),
+    "contracts:signature_sign": ObjectRoute(G.CONTRACTS_SIGN, GET_POST, signature_sign),
+    "contracts:signature_approve": ObjectRoute(G.CONTRACTS_APPROVE, POST, signature_approve),
+    "contracts:signature_decline": ObjectRoute(G.CONTRACTS_SIGN, POST, signature_decline),
 }
 
 
@@ -227,6 +299,7 @@ def follow_suggestion(alfa, alfa_admin):
 
 
 ACCOUNT, REQUESTS, ORDERS = "account", "requests", "orders"
+CONTRACT, MACHINE = "contract", "machine"
 
 CUSTOMER_PAGES: dict[str, PageRoute] = {
     "dashboard": PageRoute(GET, url_only("dashboard"), shows=frozenset({ACCOUNT})),
@@ -247,6 +320,13 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
     "orders:export_xlsx": PageRoute(
         GET, url_only("orders:export_xlsx"), G.ORDERS, frozenset({ORDERS})
     ),
+    "contracts:list": PageRoute(
+        GET, url_only("contracts:list"), G.CONTRACTS_VIEW, frozenset({CONTRACT})
+    ),
+    "equipment:list": PageRoute(
+        GET, url_only("equipment:list"), G.CONTRACTS_VIEW, frozenset({MACHINE})
+    ),
+    "contracts:signatures": PageRoute(GET, url_only("contracts:signatures"), G.CONTRACTS_VIEW),
 }
 
 
@@ -293,6 +373,7 @@ PUBLIC: dict[str, PublicRoute] = {
     "kb:article": PublicRoute(GET, kb_article("kb:article"), OK),
     "kb:vote": PublicRoute(POST, kb_article("kb:vote"), {"POST": 302}),
     # The API's description and its docs page; the operations are in API_OPERATIONS.
+    "verify:page": PublicRoute(GET_POST, url_only("verify:page"), {"GET": 200, "POST": 200}),
     "api-v1:openapi-json": PublicRoute(
         ANY, url_only("api-v1:openapi-json"), dict.fromkeys(ANY, 200)
     ),
@@ -387,6 +468,23 @@ def bulk_status(alfa, alfa_admin):
     )
 
 
+def staff_contract_send(alfa, alfa_admin):
+    contract = ContractFactory(account=alfa)
+    return Target(
+        reverse("contracts_staff:send", args=[contract.public_id]),
+        post={"role_1": "sign", "user_1": alfa_admin.pk, "expires_on": "2099-01-31"},
+    )
+
+
+def staff_signature_withdraw(alfa, alfa_admin):
+    request = _signature(alfa, alfa_admin)
+    return Target(
+        reverse("contracts_staff:withdraw", args=[request.public_id]),
+        post={"version": request.version},
+        done=lambda: SignatureRequest.objects.get(pk=request.pk).status == "withdrawn",
+    )
+
+
 AGENT, CONTRACTS, ADMIN = roles.SUPPORT_AGENT, roles.CONTRACTS_REPRESENTATIVE, roles.VENDOR_ADMIN
 STAFF: dict[str, StaffRoute] = {
     "backoffice:home": StaffRoute(GET, url_only("backoffice:home"), role=None),
@@ -443,6 +541,9 @@ STAFF: dict[str, StaffRoute] = {
         AGENT,
     ),
     "support_staff:attachment": StaffRoute(GET, staff_request("support_staff:attachment"), AGENT),
+    "contracts_staff:list": StaffRoute(GET, url_only("contracts_staff:list"), CONTRACTS),
+    "contracts_staff:send": StaffRoute(GET_POST, staff_contract_send, CONTRACTS),
+    "contracts_staff:withdraw": StaffRoute(POST, staff_signature_withdraw, CONTRACTS),
 }
 
 # Third-party identity routes (allauth's own, tested by allauth) and the Django admin

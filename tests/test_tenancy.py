@@ -23,12 +23,20 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 
 from clientdesk.accounts.models import AccessRequest, Invitation, Membership
 from clientdesk.api.urls import api
+from clientdesk.contracts.models import (
+    Contract,
+    ContractDocument,
+    Equipment,
+    SignatureRequest,
+    SignatureStep,
+)
 from clientdesk.core import grants as G
 from clientdesk.core.models import Event, OutboundEmail
 from clientdesk.kb.search import bump_index_version
 from clientdesk.orders.models import Order
 from clientdesk.support.models import Attachment, Message, SupportRequest
 from tests import tenancy_routes as routes
+from tests.contracts.factories import ContractFactory, EquipmentFactory
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 from tests.kb.factories import ArticleFactory
 from tests.orders.factories import OrderFactory
@@ -40,6 +48,11 @@ CUSTOMER_TABLES = (
     Message,
     Attachment,
     Order,
+    Contract,
+    ContractDocument,
+    Equipment,
+    SignatureRequest,
+    SignatureStep,
     Membership,
     Invitation,
     AccessRequest,
@@ -317,17 +330,27 @@ def alfa_data(alfa, alfa_admin, beta_user):
     beta = beta_user.memberships.get().account
     SupportRequestFactory(account=beta, requester=beta_user)
     OrderFactory(account=beta)
+    ContractFactory(account=beta)
+    EquipmentFactory(account=beta)
+    contract = ContractFactory(account=alfa)
+    machine = EquipmentFactory(account=alfa)
     support_request = SupportRequestFactory(account=alfa, requester=alfa_admin)
     order = OrderFactory(account=alfa)
     return {
         routes.ACCOUNT: (alfa.name, alfa.number),
         routes.REQUESTS: (support_request.number, support_request.subject),
         routes.ORDERS: (order.number, order.po_number),
+        routes.CONTRACT: (contract.number,),
+        routes.MACHINE: (machine.serial_number,),
     }
 
 
 # The kind of Alfa's data (in alfa_data) that a grant lets a page show.
-GRANT_DATA = {G.REQUESTS: routes.REQUESTS, G.ORDERS: routes.ORDERS}
+GRANT_DATA = {
+    G.REQUESTS: (routes.REQUESTS,),
+    G.ORDERS: (routes.ORDERS,),
+    G.CONTRACTS_VIEW: (routes.CONTRACT, routes.MACHINE),
+}
 
 
 def leaked(text, data, kinds):
@@ -379,7 +402,7 @@ def test_a_customer_page_shows_a_colleague_without_the_grant_nothing_of_it(
     assert route.grant in GRANT_DATA, f"name the data of Alfa that {route.grant!r} shows"
     response = client.get(target.url)
     assert response.status_code in (200, 302, 404), describe(response)
-    assert not leaked(text_of(response), alfa_data, [GRANT_DATA[route.grant]])
+    assert not leaked(text_of(response), alfa_data, GRANT_DATA[route.grant])
 
 
 # Staff routes ---------------------------------------------------------------------------

@@ -33,6 +33,10 @@ ROLE_PERMISSIONS = {
         ("accounts", "view_membership"),
         ("accounts", "view_accessrequest"),
         ("accounts", "decide_accessrequest"),
+        ("contracts", "view_contract"),
+        ("contracts", "view_equipment"),
+        ("contracts", "view_signaturerequest"),
+        ("contracts", "send_signaturerequest"),
     ],
     BILLING: [
         ("accounts", "view_customeraccount"),

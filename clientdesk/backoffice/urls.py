@@ -18,4 +18,5 @@ workspace: list[URLPattern | URLResolver] = [
 urlpatterns = [
     path("", include((workspace, "backoffice"))),
     path("requests/", include("clientdesk.support.staff.urls")),
+    path("contracts/", include("clientdesk.contracts.staff.urls")),
 ]

@@ -39,7 +39,14 @@ def keys(sections) -> list[str]:
 
 
 def test_the_apps_register_the_sections_in_the_portals_order():
-    assert keys(navigation.sections()) == ["requests", "orders", "faq", "contact"]
+    assert keys(navigation.sections()) == [
+        "requests",
+        "orders",
+        "contracts",
+        "equipment",
+        "faq",
+        "contact",
+    ]
 
 
 @pytest.mark.django_db
@@ -58,11 +65,19 @@ def test_a_new_app_adds_its_section_and_tile_for_holders_of_its_grant(
     assert keys(response.context["nav_sections"]) == [
         "requests",
         "orders",
+        "contracts",
         "invoices",
+        "equipment",
         "faq",
         "contact",
     ]
-    assert keys(response.context["tiles"]) == ["requests", "orders", "invoices"]
+    assert keys(response.context["tiles"]) == [
+        "requests",
+        "orders",
+        "contracts",
+        "invoices",
+        "equipment",
+    ]
     page = response.content.decode()
     assert '<a class="site-nav__link" href="/invoices/">My invoices</a>' in page
     assert '<a class="tile" href="/invoices/">' in page

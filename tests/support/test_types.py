@@ -46,13 +46,13 @@ def contract_copy(monkeypatch, db):
     monkeypatch.setattr(types, "_REGISTRY", dict(types._REGISTRY))
     kind = types.register(
         types.RequestKind(
-            "contract-copy",
+            "example-copy",
             ContractCopyForm,
             rules=[contract_is_known],
             on_created=note_the_contract,
         )
     )
-    RequestTypeFactory(code="contract-copy", name_en="Copy of a contract")
+    RequestTypeFactory(code="example-copy", name_en="Copy of a contract")
     return kind
 
 
@@ -65,12 +65,12 @@ def post(client, account, **extra):
         "contact_email": "ana@alfa.example",
         **extra,
     }
-    return client.post(f"{reverse('support:new')}?type=contract-copy", data)
+    return client.post(f"{reverse('support:new')}?type=example-copy", data)
 
 
 def test_a_registered_kind_brings_its_fields_to_the_form(client, alfa_admin, contract_copy):
     client.force_login(alfa_admin)
-    page = client.get(f"{reverse('support:new')}?type=contract-copy").content.decode()
+    page = client.get(f"{reverse('support:new')}?type=example-copy").content.decode()
     assert 'name="contract_number"' in page
     assert 'name="format"' in page
 

@@ -1,0 +1,196 @@
+"""The contract requests of C5, as request kinds: their forms and their rules.
+
+Each kind's rules run in support.services.request_create, so the page and the
+API meet the same refusals. A contract is named by its number and must be one
+the user may see (``contracts.view``) on the request's account.
+"""
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+from django import forms
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from clientdesk.contracts import services
+from clientdesk.contracts.errors import ContractRequestError
+from clientdesk.contracts.models import Contract, Equipment
+from clientdesk.core import grants as G
+from clientdesk.core.actors import Actor
+from clientdesk.core.errors import ServiceError
+from clientdesk.core.pdf import render_pdf
+from clientdesk.support.forms import RequestForm
+from clientdesk.support.types import RequestKind, register
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+K = Contract.Kind
+MAINTENANCE = (K.HARDWARE_MAINTENANCE, K.SOFTWARE_MAINTENANCE)
+
+
+class _ContractForm(RequestForm):
+    """A request about one of the account's contracts, chosen from a list."""
+
+    contract_number = forms.CharField(label=_("Contract"), max_length=40, widget=forms.Select)
+    kinds: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        contracts = Contract.objects.visible_to(self.user, G.CONTRACTS_VIEW)
+        if self.kinds:
+            contracts = contracts.filter(kind__in=self.kinds)
+        widget = self.fields["contract_number"].widget
+        widget.choices = [("", _("Choose…"))] + [
+            (c.number, f"{c.number} · {c.get_kind_display()}") for c in contracts
+        ]
+
+
+class ContractCopyForm(_ContractForm):
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("pdf", _("PDF by e-mail")), ("paper", _("Paper copy by post"))],
+    )
+
+
+class LicenceTerminationForm(_ContractForm):
+    kinds = (K.MONTHLY_LICENCE, K.PREPAID_LICENCE)
+    effective_date = forms.DateField(
+        label=_("Effective date"),
+        widget=_DATE,
+        help_text=_("At the earliest today plus the contract's notice period."),
+    )
+    copies_destroyed = forms.BooleanField(
+        label=_("I confirm that all copies of the software will be destroyed."),
+        required=False,
+        help_text=_("Send the destruction confirmation later, as a file added to the request."),
+    )
+
+
+class MaintenanceTerminationForm(_ContractForm):
+    kinds = MAINTENANCE
+    effective_date = forms.DateField(label=_("Effective date"), widget=_DATE)
+
+
+class ServicePacForm(RequestForm):
+    servicepac_number = forms.CharField(
+        label=_("ServicePac number"),
+        max_length=40,
+        help_text=_("As in the vendor's confirmation e-mail."),
+    )
+    machine_type = forms.CharField(label=_("Machine type"), max_length=40)
+    serial_number = forms.CharField(label=_("Serial number"), max_length=40)
+
+
+def _contract(details: Mapping, user, account) -> Contract:
+    contract = (
+        Contract.objects.visible_to(user, G.CONTRACTS_VIEW)
+        .filter(account=account, number=details.get("contract_number") or "")
+        .first()
+    )
+    if contract is None:
+        raise ServiceError(ContractRequestError.UNKNOWN_CONTRACT, field="contract_number")
+    return contract
+
+
+def earliest_effective_date(contract: Contract, today: date | None = None) -> date:
+    return (today or timezone.localdate()) + timedelta(days=contract.notice_days)
+
+
+def _not_before_notice(contract: Contract, effective: date | None) -> None:
+    earliest = earliest_effective_date(contract)
+    if effective is None or effective < earliest:
+        raise ServiceError(
+            ContractRequestError.TOO_EARLY,
+            field="effective_date",
+            params={"days": contract.notice_days, "date": earliest.strftime("%d.%m.%Y")},
+        )
+
+
+def contract_is_theirs(details: Mapping, *, user, account) -> None:
+    _contract(details, user, account)
+
+
+def licence_may_end(details: Mapping, *, user, account) -> None:
+    contract = _contract(details, user, account)
+    if contract.kind == K.PREPAID_LICENCE:
+        raise ServiceError(ContractRequestError.PREPAID, field="contract_number")
+    if contract.kind != K.MONTHLY_LICENCE:
+        raise ServiceError(ContractRequestError.NOT_A_LICENCE, field="contract_number")
+    _not_before_notice(contract, details.get("effective_date"))
+    if not details.get("copies_destroyed"):
+        raise ServiceError(ContractRequestError.ACK_REQUIRED, field="copies_destroyed")
+
+
+def maintenance_may_end(details: Mapping, *, user, account) -> None:
+    contract = _contract(details, user, account)
+    if contract.kind not in MAINTENANCE:
+        raise ServiceError(ContractRequestError.NOT_MAINTENANCE, field="contract_number")
+    _not_before_notice(contract, details.get("effective_date"))
+
+
+def machine_matches_inventory(details: Mapping, *, user, account) -> None:
+    machine = Equipment.objects.filter(
+        account=account, serial_number__iexact=(details.get("serial_number") or "").strip()
+    ).first()
+    typed = (details.get("machine_type") or "").strip()
+    if machine is not None and machine.machine_type.casefold() != typed.casefold():
+        raise ServiceError(
+            ContractRequestError.MACHINE_MISMATCH,
+            field="machine_type",
+            params={"serial": machine.serial_number, "type": machine.machine_type},
+        )
+
+
+def attach_written_notice(support_request) -> None:
+    """The written notice, generated in the vendor's layout and attached to the request;
+    the contract is marked as terminating from the effective date."""
+    from clientdesk.support.models import Attachment
+
+    details = support_request.details
+    contract = Contract.objects.get(
+        account=support_request.account, number=details["contract_number"]
+    )
+    effective = date.fromisoformat(details["effective_date"])
+    requester = support_request.requester
+    pdf = render_pdf(
+        "contracts/pdf/termination_notice.html",
+        {"contract": contract, "effective": effective, "request": support_request},
+        language=getattr(requester, "language", "") or "ro",
+    )
+    attachment = Attachment(
+        request=support_request,
+        name=f"notice-{contract.number}.pdf",
+        content_type="application/pdf",
+        size=len(pdf),
+        uploaded_by=requester,
+    )
+    attachment.file.save(attachment.name, ContentFile(pdf), save=False)
+    attachment.save()
+    actor = Actor.of_user(requester) if requester else Actor.system("contracts")
+    services.contract_terminating(actor=actor, contract=contract, end_date=effective)
+
+
+def register_kinds() -> None:
+    register(RequestKind("contract-copy", ContractCopyForm, rules=[contract_is_theirs], icon="⎘"))
+    register(
+        RequestKind(
+            "licence-termination", LicenceTerminationForm, rules=[licence_may_end], icon="⊘"
+        )
+    )
+    register(
+        RequestKind(
+            "maintenance-termination",
+            MaintenanceTerminationForm,
+            rules=[maintenance_may_end],
+            on_created=attach_written_notice,
+            icon="✕",
+        )
+    )
+    register(
+        RequestKind(
+            "servicepac-registration",
+            ServicePacForm,
+            rules=[machine_matches_inventory],
+            icon="✓",
+        )
+    )

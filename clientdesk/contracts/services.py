@@ -1,0 +1,221 @@
+"""Every write of contracts, their documents and the equipment.
+
+The ERP pushes contracts and machines (through a command, the API or the demo
+data), idempotent by its ``external_id``: pushing the same data again changes
+nothing and records nothing. A refusal is a ServiceError with a ContractError.
+"""
+
+import hashlib
+from dataclasses import dataclass, fields
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from clientdesk.accounts.models import CustomerAccount
+from clientdesk.contracts.errors import ContractError
+from clientdesk.contracts.events import ContractEvent
+from clientdesk.contracts.models import Contract, ContractDocument, Equipment
+from clientdesk.core import events
+from clientdesk.core.actors import Actor
+from clientdesk.core.errors import CommonError, ServiceError
+from clientdesk.core.locking import lock, save_new_version
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContractData:
+    number: str
+    kind: str
+    status: str
+    start_date: date
+    end_date: date | None = None
+    renewal_date: date | None = None
+    notice_days: int = 30
+    value: Decimal = Decimal("0.00")
+    currency: str = "RON"
+    title: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class EquipmentData:
+    machine_type: str
+    serial_number: str
+    model: str = ""
+    location: str = ""
+    warranty_end: date | None = None
+    contract_number: str = ""
+
+
+def _full_clean(row, *, exclude: list[str] | None = None) -> None:
+    try:
+        row.full_clean(exclude=exclude, validate_unique=False)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise ServiceError(
+            CommonError.INVALID, field=None if field == "__all__" else field, message=messages[0]
+        ) from None
+
+
+@transaction.atomic
+def contract_upsert(
+    *, actor: Actor, account: CustomerAccount, external_id: str, data: ContractData
+) -> Contract:
+    """Create or update the contract the ERP knows as ``external_id``."""
+    if data.end_date is not None and data.end_date < data.start_date:
+        raise ServiceError(ContractError.DATES, field="end_date")
+    existing = Contract.objects.filter(external_id=external_id).values_list("pk", flat=True).first()
+    if existing is None:
+        contract = Contract(external_id=external_id, account=account)
+    else:
+        contract = lock(Contract.objects.all(), existing)
+        if contract.account_id != account.pk:
+            raise ServiceError(ContractError.OTHER_ACCOUNT, field="account")
+    names = [f.name for f in fields(ContractData)]
+    before = [getattr(contract, name) for name in names]
+    for name in names:
+        setattr(contract, name, getattr(data, name))
+    _full_clean(contract, exclude=["account", "version"])
+    if contract.pk is not None and before == [getattr(contract, name) for name in names]:
+        return contract  # the same push again
+    if contract.pk is None:
+        contract.save()
+    else:
+        save_new_version(contract)
+    events.record(
+        ContractEvent.UPSERTED,
+        actor=actor,
+        account=account,
+        subject=contract,
+        data={"number": contract.number, "status": contract.status},
+    )
+    return contract
+
+
+def sha256_of(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+@transaction.atomic
+def document_add(
+    *, actor: Actor, contract: Contract, name: str, content: bytes
+) -> ContractDocument:
+    """A new version of the contract's document; the same PDF again is not a new version."""
+    if not content.startswith(b"%PDF-"):
+        raise ServiceError(ContractError.NOT_PDF, field="file")
+    contract = lock(Contract.objects.all(), contract.pk)
+    digest = sha256_of(content)
+    latest: ContractDocument | None = contract.documents.order_by("-number").first()
+    if latest is not None and latest.sha256 == digest:
+        return latest
+    document = ContractDocument(
+        contract=contract,
+        number=(latest.number + 1) if latest else 1,
+        name=name[:200] or f"{contract.number}.pdf",
+        size=len(content),
+        sha256=digest,
+    )
+    document.file.save(f"{document.public_id}.pdf", ContentFile(content), save=False)
+    document.save()
+    events.record(
+        ContractEvent.DOCUMENT_ADDED,
+        actor=actor,
+        account=contract.account_id,
+        subject=contract,
+        data={"document": str(document.public_id), "version": document.number, "sha256": digest},
+    )
+    return document
+
+
+@transaction.atomic
+def equipment_upsert(
+    *, actor: Actor, account: CustomerAccount, external_id: str, data: EquipmentData
+) -> Equipment:
+    """Create or update the machine the ERP knows as ``external_id``, with its covering contract."""
+    contract = None
+    if data.contract_number:
+        contract = Contract.objects.filter(account=account, number=data.contract_number).first()
+        if contract is None:
+            raise ServiceError(
+                ContractError.NO_SUCH_CONTRACT,
+                field="contract_number",
+                params={"number": data.contract_number},
+            )
+    machine = Equipment.objects.select_for_update().filter(external_id=external_id).first()
+    if machine is None:
+        machine = Equipment(external_id=external_id, account=account)
+    elif machine.account_id != account.pk:
+        raise ServiceError(ContractError.EQUIPMENT_OTHER_ACCOUNT, field="account")
+    names = ["machine_type", "serial_number", "model", "location", "warranty_end"]
+    state = [getattr(machine, n) for n in names] + [machine.contract_id]
+    for name in names:
+        setattr(machine, name, getattr(data, name))
+    machine.contract = contract
+    _full_clean(machine, exclude=["account", "contract"])
+    if machine.pk is not None and state == [getattr(machine, n) for n in names] + [
+        machine.contract_id
+    ]:
+        return machine
+    machine.save()
+    events.record(
+        ContractEvent.EQUIPMENT_UPSERTED,
+        actor=actor,
+        account=account,
+        subject=machine,
+        data={"serial_number": machine.serial_number, "contract": data.contract_number},
+    )
+    return machine
+
+
+@transaction.atomic
+def contract_terminating(*, actor: Actor, contract: Contract, end_date: date) -> Contract:
+    """The customer gave notice: the contract ends on ``end_date``."""
+    contract = lock(Contract.objects.all(), contract.pk)
+    contract.status, contract.end_date, contract.renewal_date = (
+        Contract.Status.TERMINATING,
+        end_date,
+        None,
+    )
+    save_new_version(contract)
+    events.record(
+        ContractEvent.UPSERTED,
+        actor=actor,
+        account=contract.account_id,
+        subject=contract,
+        data={"number": contract.number, "status": contract.status, "end_date": end_date},
+    )
+    return contract
+
+
+@transaction.atomic
+def servicepac_activate(*, actor: Actor, contract: Contract, serial_number: str) -> Equipment:
+    """Staff confirm a registered ServicePac: it becomes active and covers the machine."""
+    from clientdesk.contracts.errors import ServicePacError
+
+    contract = lock(Contract.objects.all(), contract.pk)
+    if contract.kind != Contract.Kind.SERVICEPAC:
+        raise ServiceError(ServicePacError.NOT_SERVICEPAC, field="contract")
+    machine = (
+        Equipment.objects.select_for_update()
+        .filter(account_id=contract.account_id, serial_number__iexact=serial_number.strip())
+        .first()
+    )
+    if machine is None:
+        raise ServiceError(
+            ServicePacError.UNKNOWN_MACHINE,
+            field="serial_number",
+            params={"serial": serial_number},
+        )
+    contract.status = Contract.Status.ACTIVE
+    save_new_version(contract)
+    machine.contract = contract
+    machine.save(update_fields=["contract"])
+    events.record(
+        ContractEvent.EQUIPMENT_UPSERTED,
+        actor=actor,
+        account=contract.account_id,
+        subject=machine,
+        data={"serial_number": machine.serial_number, "contract": contract.number},
+    )
+    return machine

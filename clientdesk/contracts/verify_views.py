@@ -1,0 +1,68 @@
+"""The public verification page: upload a PDF, see what its signatures say. No login."""
+
+from django import forms
+from django.core.cache import cache
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from clientdesk.contracts import signing, verification
+from clientdesk.contracts.models import ContractDocument
+from clientdesk.core.actors import client_ip
+from clientdesk.core.models import VendorConfig
+
+MAX_BYTES = 10 * 1024 * 1024
+# Checking signatures costs CPU: a visitor may check this many files per window.
+CHECKS_PER_WINDOW, WINDOW_SECONDS = 20, 600
+DSS_DEMO_URL = "https://ec.europa.eu/digital-building-blocks/DSS/webapp-demo/validation"
+
+
+class VerifyForm(forms.Form):
+    file = forms.FileField(label=_("The signed PDF"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return upload
+
+
+def _within_rate(request) -> bool:
+    key = f"contracts:verify:{client_ip(request) or 'unknown'}"
+    cache.add(key, 0, WINDOW_SECONDS)
+    return cache.incr(key) <= CHECKS_PER_WINDOW
+
+
+def _keys() -> signing.SigningKeys | None:
+    try:
+        return signing.load_keys()
+    except (signing.SigningUnavailable, OSError, ValueError):
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+def verify_page(request):
+    form = VerifyForm(request.POST or None, request.FILES or None)
+    report = None
+    ours = False
+    status = 200
+    if request.method == "POST" and not _within_rate(request):
+        form.add_error(None, _("Too many checks from your address; try again in a few minutes."))
+        status = 429
+    elif request.method == "POST" and form.is_valid():
+        content = form.cleaned_data["file"].read()
+        report = verification.verify_pdf(content, keys=_keys())
+        ours = ContractDocument.objects.filter(sha256=report.sha256).exists()
+    vendor = VendorConfig.get()
+    return render(
+        request,
+        "contracts/verify.html",
+        {
+            "form": form,
+            "report": report,
+            "ours": ours,
+            "zone_name": vendor.time_zone,
+            "dss_url": DSS_DEMO_URL,
+        },
+        status=status,
+    )

@@ -1,0 +1,93 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from clientdesk.contracts import queries
+from clientdesk.contracts.models import Contract
+from clientdesk.core.business_hours import BusinessCalendar
+from clientdesk.core.models import VendorConfig
+from tests.contracts.factories import ContractFactory, DocumentFactory
+from tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def calendar() -> BusinessCalendar:
+    return BusinessCalendar.from_config(VendorConfig.get())
+
+
+def test_the_last_notice_day_is_the_notice_period_back_from_the_renewal():
+    # 2027-03-31 minus 30 days is Monday 2027-03-01, a working day.
+    contract = Contract(renewal_date=datetime.date(2027, 3, 31), notice_days=30)
+    assert queries.last_notice_day(contract, calendar()) == datetime.date(2027, 3, 1)
+
+
+def test_a_last_notice_day_on_a_weekend_moves_to_the_friday_before():
+    # 2027-03-30 minus 30 days is Sunday 2027-02-28.
+    contract = Contract(renewal_date=datetime.date(2027, 3, 30), notice_days=30)
+    assert queries.last_notice_day(contract, calendar()) == datetime.date(2027, 2, 26)
+
+
+def test_a_last_notice_day_on_a_holiday_moves_to_the_working_day_before():
+    # 2027-01-31 minus 30 days is Friday 2027-01-01 (New Year); 2026-12-31 is a Thursday.
+    contract = Contract(renewal_date=datetime.date(2027, 1, 31), notice_days=30)
+    assert queries.last_notice_day(contract, calendar()) == datetime.date(2026, 12, 31)
+
+
+def test_a_contract_without_renewal_has_no_notice_day():
+    assert queries.last_notice_day(Contract(notice_days=30), calendar()) is None
+
+
+def test_the_list_shows_the_accounts_contracts_filtered(client, alfa, alfa_admin):
+    active = ContractFactory(account=alfa)
+    ended = ContractFactory(account=alfa, status=Contract.Status.TERMINATED)
+    client.force_login(alfa_admin)
+    page = client.get(reverse("contracts:list"), {"status": "active"}).content.decode()
+    assert active.number in page and ended.number not in page
+
+
+def test_the_list_shows_nothing_of_another_customer(client, alfa, beta_user):
+    contract = ContractFactory(account=alfa)
+    client.force_login(beta_user)
+    assert contract.number not in client.get(reverse("contracts:list")).content.decode()
+
+
+def test_a_user_without_contracts_view_gets_404_on_the_list(client, alfa):
+    client.force_login(MembershipFactory(account=alfa, grant_requests=True).user)
+    assert client.get(reverse("contracts:list")).status_code == 404
+
+
+def test_the_contract_page_names_the_last_day_to_give_notice(client, alfa, alfa_admin):
+    contract = ContractFactory(account=alfa, renewal_date=datetime.date(2027, 3, 30))
+    client.force_login(alfa_admin)
+    page = client.get(reverse("contracts:detail", args=[contract.public_id]))
+    assert page.status_code == 200
+    assert page.context["notice_day"] == datetime.date(2027, 2, 26)
+
+
+def test_another_customers_contract_answers_404(client, alfa, beta_user):
+    contract = ContractFactory(account=alfa)
+    client.force_login(beta_user)
+    assert client.get(reverse("contracts:detail", args=[contract.public_id])).status_code == 404
+
+
+def test_a_document_downloads_as_an_attachment(client, alfa, alfa_admin):
+    document = DocumentFactory(contract=ContractFactory(account=alfa))
+    client.force_login(alfa_admin)
+    url = reverse("contracts:document", args=[document.contract.public_id, document.public_id])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_a_document_answers_404_to_another_customer_and_to_a_colleague_without_the_grant(
+    client, alfa, beta_user
+):
+    document = DocumentFactory(contract=ContractFactory(account=alfa))
+    url = reverse("contracts:document", args=[document.contract.public_id, document.public_id])
+    client.force_login(beta_user)
+    assert client.get(url).status_code == 404
+    client.force_login(MembershipFactory(account=alfa, grant_orders=True).user)
+    assert client.get(url).status_code == 404
