@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "clientdesk.kb",
     "clientdesk.support",
     "clientdesk.orders",
+    "clientdesk.billing",
     "clientdesk.backoffice",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -11,6 +11,8 @@ urlpatterns = [
     path("contact/", include("clientdesk.support.contact_urls")),
     path("requests/", include("clientdesk.support.urls")),
     path("orders/", include("clientdesk.orders.urls")),
+    path("invoices/", include("clientdesk.billing.urls")),
+    path("statement/", include("clientdesk.billing.statement_urls")),
     path("staff/", include("clientdesk.backoffice.urls")),
     path("account/", include("allauth.urls")),
     path("admin/", admin.site.urls),

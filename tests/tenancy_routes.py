@@ -25,6 +25,7 @@ from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from clientdesk.core.models import OutboundEmail
 from clientdesk.support.models import Message, Status, SupportRequest
+from tests.billing.factories import issue
 from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
 from tests.kb.factories import ArticleFactory
 from tests.orders.factories import OrderFactory
@@ -198,6 +199,21 @@ def support_attachment(alfa, alfa_admin):
     )
 
 
+def invoice(name: str, *, with_pdf: bool = False) -> Builder:
+    def build(alfa, alfa_admin):
+        document = issue(alfa)
+        if with_pdf:  # as the worker leaves it: a stored file (its rendering is tested apart)
+            from django.core.files.base import ContentFile
+
+            from clientdesk.support.storage import private_storage
+
+            document.pdf = private_storage().save("invoices/t.pdf", ContentFile(b"%PDF-1.7"))
+            document.save(update_fields=["pdf"])
+        return Target(reverse(name, args=[document.number]))
+
+    return build
+
+
 GET, POST, GET_POST = ("GET",), ("POST",), ("GET", "POST")
 
 CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
@@ -207,6 +223,9 @@ CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
     "orders:detail": ObjectRoute(G.ORDERS, GET, order("orders:detail")),
     # Polled by htmx: signed out it answers 404, which htmx leaves unswapped (see the view).
     "orders:live": ObjectRoute(G.ORDERS, GET, order("orders:live"), signed_out=NOT_FOUND),
+    "billing:detail": ObjectRoute(G.INVOICES, GET, invoice("billing:detail")),
+    "billing:print": ObjectRoute(G.INVOICES, GET, invoice("billing:print")),
+    "billing:pdf": ObjectRoute(G.INVOICES, GET, invoice("billing:pdf", with_pdf=True)),
     "support:detail": ObjectRoute(G.REQUESTS, GET, support_detail),
     "support:reply": ObjectRoute(G.REQUESTS, POST, support_reply),
     "support:cancel": ObjectRoute(G.REQUESTS, POST, support_cancel),
@@ -226,7 +245,7 @@ def follow_suggestion(alfa, alfa_admin):
     return Target(f"{reverse('support:follow')}?article={article.slug}")
 
 
-ACCOUNT, REQUESTS, ORDERS = "account", "requests", "orders"
+ACCOUNT, REQUESTS, ORDERS, INVOICES = "account", "requests", "orders", "invoices"
 
 CUSTOMER_PAGES: dict[str, PageRoute] = {
     "dashboard": PageRoute(GET, url_only("dashboard"), shows=frozenset({ACCOUNT})),
@@ -244,6 +263,8 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
     "orders:export_csv": PageRoute(
         GET, url_only("orders:export_csv"), G.ORDERS, frozenset({ORDERS})
     ),
+    "billing:list": PageRoute(GET, url_only("billing:list"), G.INVOICES, frozenset({INVOICES})),
+    "statement:show": PageRoute(GET, url_only("statement:show"), G.INVOICES, frozenset({ACCOUNT})),
     "orders:export_xlsx": PageRoute(
         GET, url_only("orders:export_xlsx"), G.ORDERS, frozenset({ORDERS})
     ),

@@ -23,12 +23,14 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 
 from clientdesk.accounts.models import AccessRequest, Invitation, Membership
 from clientdesk.api.urls import api
+from clientdesk.billing.models import BillingAccount, Invoice, LedgerEntry, Payment
 from clientdesk.core import grants as G
 from clientdesk.core.models import Event, OutboundEmail
 from clientdesk.kb.search import bump_index_version
 from clientdesk.orders.models import Order
 from clientdesk.support.models import Attachment, Message, SupportRequest
 from tests import tenancy_routes as routes
+from tests.billing.factories import issue
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 from tests.kb.factories import ArticleFactory
 from tests.orders.factories import OrderFactory
@@ -40,6 +42,10 @@ CUSTOMER_TABLES = (
     Message,
     Attachment,
     Order,
+    Invoice,
+    Payment,
+    BillingAccount,
+    LedgerEntry,
     Membership,
     Invitation,
     AccessRequest,
@@ -317,17 +323,24 @@ def alfa_data(alfa, alfa_admin, beta_user):
     beta = beta_user.memberships.get().account
     SupportRequestFactory(account=beta, requester=beta_user)
     OrderFactory(account=beta)
+    issue(beta)
     support_request = SupportRequestFactory(account=alfa, requester=alfa_admin)
     order = OrderFactory(account=alfa)
+    invoice = issue(alfa, po_number="ALF-PO-INV-1")
     return {
         routes.ACCOUNT: (alfa.name, alfa.number),
         routes.REQUESTS: (support_request.number, support_request.subject),
         routes.ORDERS: (order.number, order.po_number),
+        routes.INVOICES: (invoice.number, invoice.po_number),
     }
 
 
 # The kind of Alfa's data (in alfa_data) that a grant lets a page show.
-GRANT_DATA = {G.REQUESTS: routes.REQUESTS, G.ORDERS: routes.ORDERS}
+GRANT_DATA = {
+    G.REQUESTS: routes.REQUESTS,
+    G.ORDERS: routes.ORDERS,
+    G.INVOICES: routes.INVOICES,
+}
 
 
 def leaked(text, data, kinds):

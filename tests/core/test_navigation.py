@@ -10,28 +10,29 @@ from clientdesk.core import navigation
 from clientdesk.core.navigation import Section
 
 
-def invoices_page(request):
-    return HttpResponse("invoices")
+def equipment_page(request):
+    return HttpResponse("equipment")
 
 
 # A new app's page, added beside the portal's URLs as its own urls.py would be.
-urlpatterns = [*portal_urls.urlpatterns, path("invoices/", invoices_page, name="invoices")]
+urlpatterns = [*portal_urls.urlpatterns, path("equipment/", equipment_page, name="equipment")]
 
-INVOICES = Section(
-    key="invoices",
+# A section no app registers, for a grant that Alfa's limited user does not hold.
+EQUIPMENT = Section(
+    key="equipment",
     label=_("My invoices"),
     description=_("Invoices, credit notes and the account statement."),
-    url_name="invoices",
+    url_name="equipment",
     order=30,
-    grant="invoices",
+    grant="admin",
 )
 
 
 @pytest.fixture
-def invoices_app():
+def equipment_app():
     """What the new app's ready() would do, undone after the test."""
-    with navigation.registered(INVOICES):
-        yield INVOICES
+    with navigation.registered(EQUIPMENT):
+        yield EQUIPMENT
 
 
 def keys(sections) -> list[str]:
@@ -39,7 +40,14 @@ def keys(sections) -> list[str]:
 
 
 def test_the_apps_register_the_sections_in_the_portals_order():
-    assert keys(navigation.sections()) == ["requests", "orders", "faq", "contact"]
+    assert keys(navigation.sections()) == [
+        "requests",
+        "orders",
+        "invoices",
+        "statement",
+        "faq",
+        "contact",
+    ]
 
 
 @pytest.mark.django_db
@@ -51,35 +59,43 @@ def test_a_visitor_sees_only_the_public_sections(client):
 @pytest.mark.django_db
 @pytest.mark.urls(__name__)
 def test_a_new_app_adds_its_section_and_tile_for_holders_of_its_grant(
-    client, invoices_app, alfa_admin
+    client, equipment_app, alfa_admin
 ):
     client.force_login(alfa_admin)
     response = client.get(reverse("dashboard"))
     assert keys(response.context["nav_sections"]) == [
         "requests",
         "orders",
+        "equipment",
         "invoices",
+        "statement",
         "faq",
         "contact",
     ]
-    assert keys(response.context["tiles"]) == ["requests", "orders", "invoices"]
+    assert keys(response.context["tiles"]) == [
+        "requests",
+        "orders",
+        "equipment",
+        "invoices",
+        "statement",
+    ]
     page = response.content.decode()
-    assert '<a class="site-nav__link" href="/invoices/">My invoices</a>' in page
-    assert '<a class="tile" href="/invoices/">' in page
+    assert '<a class="site-nav__link" href="/equipment/">My invoices</a>' in page
+    assert '<a class="tile" href="/equipment/">' in page
     assert "Invoices, credit notes and the account statement." in page
 
 
 @pytest.mark.django_db
 @pytest.mark.urls(__name__)
-def test_a_new_apps_section_stays_hidden_without_its_grant(client, invoices_app, alfa_limited):
+def test_a_new_apps_section_stays_hidden_without_its_grant(client, equipment_app, alfa_limited):
     client.force_login(alfa_limited)  # requests and orders only
     response = client.get(reverse("dashboard"))
-    assert "invoices" not in keys(response.context["nav_sections"])
+    assert "equipment" not in keys(response.context["nav_sections"])
     assert keys(response.context["tiles"]) == ["requests", "orders"]
-    assert 'href="/invoices/"' not in response.content.decode()
+    assert 'href="/equipment/"' not in response.content.decode()
 
 
-def test_a_key_can_be_registered_once(invoices_app):
-    navigation.register(INVOICES)  # the same section again: harmless
+def test_a_key_can_be_registered_once(equipment_app):
+    navigation.register(EQUIPMENT)  # the same section again: harmless
     with pytest.raises(ValueError, match="already registered"):
-        navigation.register(Section(**{**vars(INVOICES), "order": 5}))
+        navigation.register(Section(**{**vars(EQUIPMENT), "order": 5}))

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from clientdesk.billing import statement_views
+
+app_name = "statement"
+
+urlpatterns = [
+    path("", statement_views.statement, name="show"),
+]
