@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from clientdesk.accounts import demo as accounts_demo
+from clientdesk.billing import demo as billing_demo
 from clientdesk.kb.services import load_demo_articles
 from clientdesk.orders import demo as orders_demo
 from clientdesk.support import demo as support_demo
@@ -15,5 +16,6 @@ class Command(BaseCommand):
         accounts_demo.load()
         load_demo_articles()
         orders_demo.load()
+        billing_demo.load()
         support_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
