@@ -5,5 +5,5 @@ from clientdesk.billing import statement_views
 app_name = "statement"
 
 urlpatterns = [
-    path("", statement_views.statement, name="show"),
+    path("", statement_views.statement_page, name="show"),
 ]

@@ -1,18 +1,32 @@
-"""The account statement (C9): the balances kept per account and currency."""
+"""The account statement (C9): one statement per account and currency the user may see."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from clientdesk.billing import queries
+from clientdesk.billing import ledger, queries
+from clientdesk.billing.statement import BUCKETS, period, statement
 
 
 @login_required
 @require_GET
-def statement(request):
+def statement_page(request):
     queries.invoice_accounts(request.user)
+    today = ledger.today()
+    preset = request.GET.get("period", "year")
+    start, end = period(preset, today)
+    statements = [
+        statement(billing, start, end, today) for billing in queries.balances(request.user)
+    ]
     return render(
         request,
         "billing/statement.html",
-        {"balances": queries.balances(request.user), "current_section": "statement"},
+        {
+            "statements": statements,
+            "preset": preset,
+            "start": start,
+            "end": end,
+            "buckets": BUCKETS,
+            "current_section": "statement",
+        },
     )

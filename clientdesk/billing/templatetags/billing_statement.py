@@ -1,0 +1,13 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def item(mapping: dict, key: str):
+    return mapping.get(key)
+
+
+@register.filter
+def negated(value):
+    return -value
