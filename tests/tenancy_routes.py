@@ -201,6 +201,9 @@ def support_attachment(alfa, alfa_admin):
 
 def invoice(name: str, *, with_pdf: bool = False) -> Builder:
     def build(alfa, alfa_admin):
+        from clientdesk.billing.models import BillingSettings
+
+        BillingSettings.objects.update_or_create(pk=1, defaults={"einvoice_enabled": True})
         document = issue(alfa)
         if with_pdf:  # as the worker leaves it: a stored file (its rendering is tested apart)
             from django.core.files.base import ContentFile
@@ -226,6 +229,7 @@ CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
     "billing:detail": ObjectRoute(G.INVOICES, GET, invoice("billing:detail")),
     "billing:print": ObjectRoute(G.INVOICES, GET, invoice("billing:print")),
     "billing:pdf": ObjectRoute(G.INVOICES, GET, invoice("billing:pdf", with_pdf=True)),
+    "billing:xml": ObjectRoute(G.INVOICES, GET, invoice("billing:xml")),
     "support:detail": ObjectRoute(G.REQUESTS, GET, support_detail),
     "support:reply": ObjectRoute(G.REQUESTS, POST, support_reply),
     "support:cancel": ObjectRoute(G.REQUESTS, POST, support_cancel),

@@ -7,13 +7,14 @@ or with it only on other accounts, gets 404.
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from clientdesk.billing import documents, keyset, queries
+from clientdesk.billing import documents, einvoice, keyset, queries
 from clientdesk.billing.forms import InvoiceFilterForm
+from clientdesk.billing.models import BillingSettings
 from clientdesk.support.storage import private_storage
 
 PER_PAGE = 25
@@ -88,3 +89,15 @@ def invoice_pdf(request, number):
         filename=f"{invoice.number}.pdf",
         content_type="application/pdf",
     )
+
+
+@login_required
+@require_GET
+def invoice_xml(request, number):
+    """The e-invoice (UBL 2.1, CIUS-RO for an RO vendor), where the vendor offers it."""
+    if not BillingSettings.get().einvoice_enabled:
+        raise Http404
+    invoice = queries.invoice_page(request.user, number)
+    response = HttpResponse(einvoice.xml_bytes(invoice), content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="{invoice.number}.xml"'
+    return response
