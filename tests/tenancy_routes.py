@@ -269,6 +269,10 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
     ),
     "billing:list": PageRoute(GET, url_only("billing:list"), G.INVOICES, frozenset({INVOICES})),
     "statement:show": PageRoute(GET, url_only("statement:show"), G.INVOICES, frozenset({ACCOUNT})),
+    "statement:csv": PageRoute(GET, url_only("statement:csv"), G.INVOICES, frozenset({ACCOUNT})),
+    "statement:xlsx": PageRoute(GET, url_only("statement:xlsx"), G.INVOICES, frozenset({ACCOUNT})),
+    # Its text is compressed in the file: tests/billing/test_statement.py reads it.
+    "statement:pdf": PageRoute(GET, url_only("statement:pdf"), G.INVOICES),
     "orders:export_xlsx": PageRoute(
         GET, url_only("orders:export_xlsx"), G.ORDERS, frozenset({ORDERS})
     ),

@@ -36,6 +36,72 @@ def period(preset: str, today: date) -> tuple[date, date]:
     return date(today.year, 1, 1), today
 
 
+@dataclass(frozen=True)
+class Row:
+    on: date
+    label: str
+    number: str
+    debit: Decimal | None
+    credit: Decimal | None
+    balance: Decimal
+
+
+def rows(result: "Statement") -> list[Row]:
+    """The movements as every format shows them: the page, CSV, XLSX and PDF."""
+    from django.utils.translation import gettext as _
+
+    table = []
+    for entry in result.entries:
+        if entry.invoice is not None:
+            label, number = str(entry.invoice.get_kind_display()), entry.invoice.number
+        else:
+            label = _("Payment")
+            number = entry.payment.reference if entry.payment else ""
+        table.append(
+            Row(
+                entry.on,
+                label,
+                number,
+                entry.amount if entry.amount > 0 else None,
+                -entry.amount if entry.amount < 0 else None,
+                entry.balance_after,
+            )
+        )
+    return table
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The balance over the period as an SVG polyline (a step per movement)."""
+
+    points: str
+    zero_y: float
+    width: int = 600
+    height: int = 160
+
+
+def chart(result: "Statement") -> Chart | None:
+    days = max((result.end - result.start).days, 1)
+    steps = [(result.start, result.opening)]
+    for entry in result.entries:
+        steps.append((entry.on, steps[-1][1]))
+        steps.append((entry.on, entry.balance_after))
+    steps.append((result.end, result.closing))
+    values = [value for _day, value in steps] + [ZERO]
+    low, high = min(values), max(values)
+    if high == low:
+        return None
+    width, height, pad = 600, 160, 4
+
+    def y(value: Decimal) -> float:
+        return round(pad + float((high - value) / (high - low)) * (height - 2 * pad), 1)
+
+    points = " ".join(
+        f"{round((day - result.start).days / days * width, 1)},{y(value)}" for day, value in steps
+    )
+    return Chart(points=points, zero_y=y(ZERO))
+
+
 def bucket(days_late: int) -> str:
     if days_late <= 0:
         return "not_due"

@@ -11,3 +11,10 @@ def item(mapping: dict, key: str):
 @register.filter
 def negated(value):
     return -value
+
+
+@register.filter
+def statement_rows(result):
+    from clientdesk.billing.statement import rows
+
+    return rows(result)
