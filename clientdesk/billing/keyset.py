@@ -49,8 +49,11 @@ def _decode(field: str, cursor: str) -> tuple[Any, str] | None:
 
 
 def _beyond(field: str, descending: bool, value: Any, number: str) -> Q:
+    # (field, number) beyond (value, number), written with a plain bound on the field
+    # first, so that the database reads the (account, field) index as a range.
     op = "lt" if descending else "gt"
-    return Q(**{f"{field}__{op}": value}) | Q(**{field: value, f"number__{op}": number})
+    bound = Q(**{f"{field}__{op}e": value})
+    return bound & (Q(**{f"{field}__{op}": value}) | Q(**{f"number__{op}": number}))
 
 
 def paginate(

@@ -30,7 +30,9 @@ def invoice_accounts(user) -> list[CustomerAccount]:
 
 
 def _status(invoices: QuerySet[Invoice], status: str, cutoff: date) -> QuerySet[Invoice]:
-    overdue = Q(kind=Invoice.Kind.INVOICE, due_on__lte=cutoff) & ~Q(settled=S.PAID)
+    # "Not paid" as the two statuses it is, so the (account, settled, due_on) index serves it.
+    unpaid = [S.OPEN, S.PARTLY_PAID]
+    overdue = Q(kind=Invoice.Kind.INVOICE, settled__in=unpaid, due_on__lte=cutoff)
     if status == S.OVERDUE:
         return invoices.filter(overdue)
     if status == S.PAID:
