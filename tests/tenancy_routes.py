@@ -217,6 +217,25 @@ def invoice(name: str, *, with_pdf: bool = False) -> Builder:
     return build
 
 
+def bulk_download(name: str) -> Builder:
+    def build(alfa, alfa_admin):
+        from django.core.files.base import ContentFile
+
+        from clientdesk.billing.models import BulkDownload
+        from clientdesk.support.storage import private_storage
+
+        download = BulkDownload.objects.create(
+            user=alfa_admin,
+            status=BulkDownload.Status.READY,
+            file=private_storage().save("zips/t.zip", ContentFile(b"PK")),
+            expires_at=timezone.now() + timedelta(hours=1),
+        )
+        download.invoices.set([issue(alfa)])
+        return Target(reverse(name, args=[download.public_id]))
+
+    return build
+
+
 GET, POST, GET_POST = ("GET",), ("POST",), ("GET", "POST")
 
 CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
@@ -230,6 +249,9 @@ CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
     "billing:print": ObjectRoute(G.INVOICES, GET, invoice("billing:print")),
     "billing:pdf": ObjectRoute(G.INVOICES, GET, invoice("billing:pdf", with_pdf=True)),
     "billing:xml": ObjectRoute(G.INVOICES, GET, invoice("billing:xml")),
+    # The user's own download: another user (of any customer) gets 404.
+    "billing:zip": ObjectRoute(G.INVOICES, GET, bulk_download("billing:zip")),
+    "billing:zip_file": ObjectRoute(G.INVOICES, GET, bulk_download("billing:zip_file")),
     "support:detail": ObjectRoute(G.REQUESTS, GET, support_detail),
     "support:reply": ObjectRoute(G.REQUESTS, POST, support_reply),
     "support:cancel": ObjectRoute(G.REQUESTS, POST, support_cancel),
@@ -268,6 +290,7 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
         GET, url_only("orders:export_csv"), G.ORDERS, frozenset({ORDERS})
     ),
     "billing:list": PageRoute(GET, url_only("billing:list"), G.INVOICES, frozenset({INVOICES})),
+    "billing:zip_new": PageRoute(GET_POST, url_only("billing:zip_new"), G.INVOICES),
     "statement:show": PageRoute(GET, url_only("statement:show"), G.INVOICES, frozenset({ACCOUNT})),
     "statement:csv": PageRoute(GET, url_only("statement:csv"), G.INVOICES, frozenset({ACCOUNT})),
     "statement:xlsx": PageRoute(GET, url_only("statement:xlsx"), G.INVOICES, frozenset({ACCOUNT})),

@@ -23,7 +23,13 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 
 from clientdesk.accounts.models import AccessRequest, Invitation, Membership
 from clientdesk.api.urls import api
-from clientdesk.billing.models import BillingAccount, Invoice, LedgerEntry, Payment
+from clientdesk.billing.models import (
+    BillingAccount,
+    BulkDownload,
+    Invoice,
+    LedgerEntry,
+    Payment,
+)
 from clientdesk.core import grants as G
 from clientdesk.core.models import Event, OutboundEmail
 from clientdesk.kb.search import bump_index_version
@@ -46,6 +52,7 @@ CUSTOMER_TABLES = (
     Payment,
     BillingAccount,
     LedgerEntry,
+    BulkDownload,
     Membership,
     Invitation,
     AccessRequest,

@@ -38,3 +38,8 @@ class BillingError(ErrorCode):
         "payment.allocation_too_much",
         _("Invoice %(number)s has only %(open)s left to pay."),
     )
+    ZIP_EMPTY = "zip.empty", _("No document matches: there is nothing to download.")
+    ZIP_TOO_MANY = (
+        "zip.too_many",
+        _("At most %(limit)s documents fit in one download; narrow the filters."),
+    )

@@ -11,7 +11,7 @@ class BillingEvent(EventKind):
     INVOICE_ISSUED = "billing.invoice_issued", _("Invoice issued")
     CREDIT_NOTE_ISSUED = "billing.credit_note_issued", _("Credit note issued")
     PAYMENT_RECORDED = "billing.payment_recorded", _("Payment recorded")
-    PDF_RENDERED = "billing.pdf_rendered", _("Invoice PDF prepared")
+    ZIP_REQUESTED = "billing.zip_requested", _("Invoices asked for as a ZIP")
 
 
 def describe(event: Event) -> str:

@@ -267,3 +267,28 @@ class LedgerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.on} {self.amount} = {self.balance_after}"
+
+
+class BulkDownload(models.Model):
+    """A ZIP of invoices a user asked for, built by the worker; its link expires."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="invoice_downloads"
+    )
+    invoices = models.ManyToManyField(Invoice, related_name="+")
+    with_xml = models.BooleanField(default=False)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    file = models.CharField(max_length=200, blank=True)  # a name in PrivateStorage
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.public_id} {self.status}"

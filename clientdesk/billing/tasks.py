@@ -15,6 +15,18 @@ def render_invoice_pdf(invoice_id: int) -> None:
     invoice = documents.invoice_for_document(invoice_id)
     if invoice is None or invoice.pdf:
         return
+    store_pdf(invoice)
+
+
+@task()
+def build_zip(download_id: int) -> None:
+    from clientdesk.billing import bulk
+
+    bulk.build(download_id)
+
+
+def store_pdf(invoice: Invoice) -> str:
+    """Render the invoice's PDF and keep it; the name stored in the row (the first one kept)."""
     content = documents.invoice_pdf(invoice)
     name = private_storage().save(
         f"invoices/{invoice.issued_on:%Y/%m}/{invoice.public_id}.pdf", ContentFile(content)
@@ -24,3 +36,5 @@ def render_invoice_pdf(invoice_id: int) -> None:
         stored = Invoice.objects.filter(pk=invoice.pk, pdf="").update(pdf=name)
     if not stored:
         private_storage().delete(name)
+        return Invoice.objects.values_list("pdf", flat=True).get(pk=invoice.pk)
+    return name
