@@ -291,6 +291,7 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
     ),
     "billing:list": PageRoute(GET, url_only("billing:list"), G.INVOICES, frozenset({INVOICES})),
     "billing:zip_new": PageRoute(GET_POST, url_only("billing:zip_new"), G.INVOICES),
+    "billing:preferences": PageRoute(GET_POST, url_only("billing:preferences"), G.INVOICES),
     "statement:show": PageRoute(GET, url_only("statement:show"), G.INVOICES, frozenset({ACCOUNT})),
     "statement:csv": PageRoute(GET, url_only("statement:csv"), G.INVOICES, frozenset({ACCOUNT})),
     "statement:xlsx": PageRoute(GET, url_only("statement:xlsx"), G.INVOICES, frozenset({ACCOUNT})),

@@ -11,6 +11,7 @@ class BillingEvent(EventKind):
     INVOICE_ISSUED = "billing.invoice_issued", _("Invoice issued")
     CREDIT_NOTE_ISSUED = "billing.credit_note_issued", _("Credit note issued")
     PAYMENT_RECORDED = "billing.payment_recorded", _("Payment recorded")
+    PREFERENCE_SET = "billing.preference_set", _("Invoice e-mails chosen")
     ZIP_REQUESTED = "billing.zip_requested", _("Invoices asked for as a ZIP")
 
 

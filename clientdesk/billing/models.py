@@ -292,3 +292,17 @@ class BulkDownload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.public_id} {self.status}"
+
+
+class BillingPreference(models.Model):
+    """What a user asked to be told about their accounts' invoices."""
+
+    user = models.OneToOneField(
+        "accounts.User", on_delete=models.CASCADE, related_name="billing_preference"
+    )
+    new_invoice_email = models.BooleanField(
+        _("e-mail me when a new invoice is issued"), default=False
+    )
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.new_invoice_email}"

@@ -17,7 +17,13 @@ from clientdesk.accounts.models import CustomerAccount
 from clientdesk.billing import ledger
 from clientdesk.billing.errors import BillingError
 from clientdesk.billing.events import BillingEvent
-from clientdesk.billing.models import Allocation, Invoice, InvoiceLine, Payment
+from clientdesk.billing.models import (
+    Allocation,
+    BillingPreference,
+    Invoice,
+    InvoiceLine,
+    Payment,
+)
 from clientdesk.billing.money import ZERO, cents, line_net, totals
 from clientdesk.core import events
 from clientdesk.core.actors import Actor
@@ -305,3 +311,21 @@ def payment_record(
         },
     )
     return payment
+
+
+@transaction.atomic
+def preference_set(*, actor: Actor, new_invoice_email: bool) -> BillingPreference:
+    """The actor's own choice of invoice e-mails (a user's, never someone else's)."""
+    if actor.user is None:
+        raise ValueError("a preference is a user's")
+    preference, _created = BillingPreference.objects.get_or_create(user=actor.user)
+    if preference.new_invoice_email != new_invoice_email:
+        preference.new_invoice_email = new_invoice_email
+        preference.save(update_fields=["new_invoice_email"])
+        events.record(
+            BillingEvent.PREFERENCE_SET,
+            actor=actor,
+            subject=preference,
+            data={"new_invoice_email": new_invoice_email},
+        )
+    return preference

@@ -1,10 +1,15 @@
-"""After an invoice is issued: its PDF is rendered once, by the worker (tasks.py)."""
+"""After an invoice is issued: its PDF is rendered once, by the worker (tasks.py), and the
+account's people who asked for it get an e-mail (queued in the outbox, sent after commit)."""
 
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 
+from clientdesk.accounts.models import Membership
 from clientdesk.billing.events import BillingEvent
 from clientdesk.billing.models import Invoice
 from clientdesk.core import events
+from clientdesk.core.mail import queue_email
 from clientdesk.core.models import Event
 
 
@@ -14,3 +19,21 @@ def render_pdf_later(event: Event, invoice: Invoice) -> None:
 
     # The task row is written at commit: a rolled-back invoice renders nothing.
     transaction.on_commit(lambda: render_invoice_pdf.enqueue(invoice.pk))
+
+
+@events.subscribe(BillingEvent.INVOICE_ISSUED, BillingEvent.CREDIT_NOTE_ISSUED)
+def tell_who_asked(event: Event, invoice: Invoice) -> None:
+    members = Membership.objects.filter(
+        account_id=invoice.account_id,
+        grant_invoices=True,
+        user__is_active=True,
+        user__billing_preference__new_invoice_email=True,
+    ).select_related("user")
+    url = settings.PORTAL_URL + reverse("billing:detail", args=[invoice.number])
+    for member in members:
+        queue_email(
+            to=member.user.email,
+            template="billing/email/new_invoice",
+            context={"invoice": invoice, "url": url, "user": member.user},
+            language=member.user.language,
+        )
