@@ -303,6 +303,7 @@ class BillingPreference(models.Model):
     new_invoice_email = models.BooleanField(
         _("e-mail me when a new invoice is issued"), default=False
     )
+    due_reminder_email = models.BooleanField(_("remind me before an invoice is due"), default=False)
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.new_invoice_email}"

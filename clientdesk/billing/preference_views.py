@@ -18,6 +18,10 @@ class PreferenceForm(forms.Form):
         label=gettext_lazy("E-mail me when a new invoice or credit note is issued"),
         required=False,
     )
+    due_reminder_email = forms.BooleanField(
+        label=gettext_lazy("Remind me three days before an unpaid invoice is due"),
+        required=False,
+    )
 
 
 @login_required
@@ -27,11 +31,16 @@ def preferences(request):
     current = BillingPreference.objects.filter(user=request.user).first()
     form = PreferenceForm(
         request.POST if request.method == "POST" else None,
-        initial={"new_invoice_email": bool(current and current.new_invoice_email)},
+        initial={
+            "new_invoice_email": bool(current and current.new_invoice_email),
+            "due_reminder_email": bool(current and current.due_reminder_email),
+        },
     )
     if request.method == "POST" and form.is_valid():
         services.preference_set(
-            actor=actor_of(request), new_invoice_email=form.cleaned_data["new_invoice_email"]
+            actor=actor_of(request),
+            new_invoice_email=form.cleaned_data["new_invoice_email"],
+            due_reminder_email=form.cleaned_data["due_reminder_email"],
         )
         messages.success(request, _("Your choice is saved."))
         return redirect("billing:preferences")

@@ -314,18 +314,21 @@ def payment_record(
 
 
 @transaction.atomic
-def preference_set(*, actor: Actor, new_invoice_email: bool) -> BillingPreference:
+def preference_set(
+    *, actor: Actor, new_invoice_email: bool, due_reminder_email: bool = False
+) -> BillingPreference:
     """The actor's own choice of invoice e-mails (a user's, never someone else's)."""
     if actor.user is None:
         raise ValueError("a preference is a user's")
     preference, _created = BillingPreference.objects.get_or_create(user=actor.user)
-    if preference.new_invoice_email != new_invoice_email:
-        preference.new_invoice_email = new_invoice_email
-        preference.save(update_fields=["new_invoice_email"])
+    wanted = (new_invoice_email, due_reminder_email)
+    if (preference.new_invoice_email, preference.due_reminder_email) != wanted:
+        preference.new_invoice_email, preference.due_reminder_email = wanted
+        preference.save(update_fields=["new_invoice_email", "due_reminder_email"])
         events.record(
             BillingEvent.PREFERENCE_SET,
             actor=actor,
             subject=preference,
-            data={"new_invoice_email": new_invoice_email},
+            data={"new_invoice_email": new_invoice_email, "due_reminder_email": due_reminder_email},
         )
     return preference

@@ -7,38 +7,11 @@ from lxml import etree
 
 from clientdesk.billing import einvoice
 from clientdesk.billing.models import BillingSettings
-from clientdesk.core.models import VendorConfig
 from tests.billing.factories import credit_note, issue, line
 from tests.billing.validation import fatal_assertions, schema_errors
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("ro_vendor")]
 NS = {"cbc": einvoice.CBC, "cac": einvoice.CAC}
-
-
-@pytest.fixture(autouse=True)
-def ro_vendor(alfa):
-    vendor = VendorConfig.get()
-    vendor.legal_name = "Carpatia Tech Services SRL"
-    vendor.save()
-    BillingSettings.objects.update_or_create(
-        pk=1,
-        defaults={
-            "einvoice_enabled": True,
-            "vat_number": "RO18674021",
-            "registration_number": "J40/12345/2006",
-            "iban": "RO49AAAA1B31007593840000",
-            "street": "Strada Fabricii de Chibrituri 24",
-            "city": "Sector 5",
-            "county_code": "RO-B",
-            "postal_code": "050183",
-        },
-    )
-    alfa.tax_id = "RO14458939"
-    alfa.address = "Strada Fabricii 46"
-    alfa.city = "Cluj-Napoca"
-    alfa.county = "Cluj"
-    alfa.postal_code = "400632"
-    alfa.save()
 
 
 def valid(invoice) -> etree._Element:

@@ -41,3 +41,31 @@ def test_opting_out_stops_the_emails(client, alfa, alfa_admin):
     client.post(reverse("billing:preferences"), {})
     issue(alfa)
     assert not OutboundEmail.objects.exists()
+
+
+def test_a_reminder_waits_for_the_due_date_and_goes_only_if_still_unpaid(
+    alfa, alfa_admin, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from clientdesk.billing.tasks import remind_due
+    from tests.billing.factories import pay
+
+    BillingPreference.objects.create(user=alfa_admin, due_reminder_email=True)
+    today = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True):
+        unpaid = issue(alfa, issued_on=today, due_on=today + datetime.timedelta(days=30))
+        paid = issue(alfa, issued_on=today, due_on=today + datetime.timedelta(days=30))
+        past = issue(alfa, issued_on=today, due_on=today)  # too late to remind
+    tasks = DBTaskResult.objects.filter(task_path__endswith="remind_due")
+    assert sorted(task.args_kwargs["args"][0] for task in tasks) == [unpaid.pk, paid.pk]
+    assert all(task.run_after.date() == today + datetime.timedelta(days=27) for task in tasks)
+    pay(alfa, str(paid.total), (paid.number, str(paid.total)))
+    remind_due.call(paid.pk)
+    assert not OutboundEmail.objects.exists()
+    remind_due.call(unpaid.pk)
+    assert OutboundEmail.objects.get().to == alfa_admin.email
+    assert past.pk not in [task.args_kwargs["args"][0] for task in tasks]
