@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "clientdesk.support",
     "clientdesk.orders",
     "clientdesk.contracts",
+    "clientdesk.billing",
     "clientdesk.backoffice",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -303,6 +304,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # WeasyPrint narrates every step of a rendering at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 
 # Consent texts are versioned: a change of wording is a new version, and

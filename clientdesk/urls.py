@@ -19,6 +19,8 @@ urlpatterns = [
     path("contracts/", include("clientdesk.contracts.urls")),
     path("equipment/", include("clientdesk.contracts.equipment_urls")),
     path("verify/", include("clientdesk.contracts.verify_urls")),
+    path("invoices/", include("clientdesk.billing.urls")),
+    path("statement/", include("clientdesk.billing.statement_urls")),
     path("staff/", include("clientdesk.backoffice.urls")),
     path("account/", include("allauth.urls")),
     path("admin/", admin.site.urls),

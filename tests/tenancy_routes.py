@@ -26,6 +26,7 @@ from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from clientdesk.core.models import OutboundEmail
 from clientdesk.support.models import Message, Status, SupportRequest
+from tests.billing.factories import issue
 from tests.contracts.factories import ContractFactory, DocumentFactory, EquipmentFactory
 from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
 from tests.kb.factories import ArticleFactory
@@ -227,6 +228,24 @@ def signature_route(name: str) -> Builder:
     return build
 
 
+def invoice(name: str, *, with_pdf: bool = False) -> Builder:
+    def build(alfa, alfa_admin):
+        from clientdesk.billing.models import BillingSettings
+
+        BillingSettings.objects.update_or_create(pk=1, defaults={"einvoice_enabled": True})
+        document = issue(alfa)
+        if with_pdf:  # as the worker leaves it: a stored file (its rendering is tested apart)
+            from django.core.files.base import ContentFile
+
+            from clientdesk.support.storage import private_storage
+
+            document.pdf = private_storage().save("invoices/t.pdf", ContentFile(b"%PDF-1.7"))
+            document.save(update_fields=["pdf"])
+        return Target(reverse(name, args=[document.number]))
+
+    return build
+
+
 def signature_approve(alfa, alfa_admin):
     request = _signature(alfa, alfa_admin, SignatureStep.Role.APPROVE)
     return Target(
@@ -258,6 +277,25 @@ def equipment_detail(alfa, alfa_admin):
     return Target(reverse("equipment:detail", args=[EquipmentFactory(account=alfa).public_id]))
 
 
+def bulk_download(name: str) -> Builder:
+    def build(alfa, alfa_admin):
+        from django.core.files.base import ContentFile
+
+        from clientdesk.billing.models import BulkDownload
+        from clientdesk.support.storage import private_storage
+
+        download = BulkDownload.objects.create(
+            user=alfa_admin,
+            status=BulkDownload.Status.READY,
+            file=private_storage().save("zips/t.zip", ContentFile(b"PK")),
+            expires_at=timezone.now() + timedelta(hours=1),
+        )
+        download.invoices.set([issue(alfa)])
+        return Target(reverse(name, args=[download.public_id]))
+
+    return build
+
+
 GET, POST, GET_POST = ("GET",), ("POST",), ("GET", "POST")
 
 CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
@@ -267,6 +305,13 @@ CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
     "orders:detail": ObjectRoute(G.ORDERS, GET, order("orders:detail")),
     # Polled by htmx: signed out it answers 404, which htmx leaves unswapped (see the view).
     "orders:live": ObjectRoute(G.ORDERS, GET, order("orders:live"), signed_out=NOT_FOUND),
+    "billing:detail": ObjectRoute(G.INVOICES, GET, invoice("billing:detail")),
+    "billing:print": ObjectRoute(G.INVOICES, GET, invoice("billing:print")),
+    "billing:pdf": ObjectRoute(G.INVOICES, GET, invoice("billing:pdf", with_pdf=True)),
+    "billing:xml": ObjectRoute(G.INVOICES, GET, invoice("billing:xml")),
+    # The user's own download: another user (of any customer) gets 404.
+    "billing:zip": ObjectRoute(G.INVOICES, GET, bulk_download("billing:zip")),
+    "billing:zip_file": ObjectRoute(G.INVOICES, GET, bulk_download("billing:zip_file")),
     "support:detail": ObjectRoute(G.REQUESTS, GET, support_detail),
     "support:reply": ObjectRoute(G.REQUESTS, POST, support_reply),
     "support:cancel": ObjectRoute(G.REQUESTS, POST, support_cancel),
@@ -300,6 +345,7 @@ def follow_suggestion(alfa, alfa_admin):
 
 ACCOUNT, REQUESTS, ORDERS = "account", "requests", "orders"
 CONTRACT, MACHINE = "contract", "machine"
+ACCOUNT, REQUESTS, ORDERS, INVOICES = "account", "requests", "orders", "invoices"
 
 CUSTOMER_PAGES: dict[str, PageRoute] = {
     "dashboard": PageRoute(GET, url_only("dashboard"), shows=frozenset({ACCOUNT})),
@@ -317,6 +363,14 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
     "orders:export_csv": PageRoute(
         GET, url_only("orders:export_csv"), G.ORDERS, frozenset({ORDERS})
     ),
+    "billing:list": PageRoute(GET, url_only("billing:list"), G.INVOICES, frozenset({INVOICES})),
+    "billing:zip_new": PageRoute(GET_POST, url_only("billing:zip_new"), G.INVOICES),
+    "billing:preferences": PageRoute(GET_POST, url_only("billing:preferences"), G.INVOICES),
+    "statement:show": PageRoute(GET, url_only("statement:show"), G.INVOICES, frozenset({ACCOUNT})),
+    "statement:csv": PageRoute(GET, url_only("statement:csv"), G.INVOICES, frozenset({ACCOUNT})),
+    "statement:xlsx": PageRoute(GET, url_only("statement:xlsx"), G.INVOICES, frozenset({ACCOUNT})),
+    # Its text is compressed in the file: tests/billing/test_statement.py reads it.
+    "statement:pdf": PageRoute(GET, url_only("statement:pdf"), G.INVOICES),
     "orders:export_xlsx": PageRoute(
         GET, url_only("orders:export_xlsx"), G.ORDERS, frozenset({ORDERS})
     ),

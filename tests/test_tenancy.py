@@ -23,6 +23,13 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 
 from clientdesk.accounts.models import AccessRequest, Invitation, Membership
 from clientdesk.api.urls import api
+from clientdesk.billing.models import (
+    BillingAccount,
+    BulkDownload,
+    Invoice,
+    LedgerEntry,
+    Payment,
+)
 from clientdesk.contracts.models import (
     Contract,
     ContractDocument,
@@ -36,6 +43,7 @@ from clientdesk.kb.search import bump_index_version
 from clientdesk.orders.models import Order
 from clientdesk.support.models import Attachment, Message, SupportRequest
 from tests import tenancy_routes as routes
+from tests.billing.factories import issue
 from tests.contracts.factories import ContractFactory, EquipmentFactory
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 from tests.kb.factories import ArticleFactory
@@ -53,6 +61,11 @@ CUSTOMER_TABLES = (
     Equipment,
     SignatureRequest,
     SignatureStep,
+    Invoice,
+    Payment,
+    BillingAccount,
+    LedgerEntry,
+    BulkDownload,
     Membership,
     Invitation,
     AccessRequest,
@@ -334,14 +347,17 @@ def alfa_data(alfa, alfa_admin, beta_user):
     EquipmentFactory(account=beta)
     contract = ContractFactory(account=alfa)
     machine = EquipmentFactory(account=alfa)
+    issue(beta)
     support_request = SupportRequestFactory(account=alfa, requester=alfa_admin)
     order = OrderFactory(account=alfa)
+    invoice = issue(alfa, po_number="ALF-PO-INV-1")
     return {
         routes.ACCOUNT: (alfa.name, alfa.number),
         routes.REQUESTS: (support_request.number, support_request.subject),
         routes.ORDERS: (order.number, order.po_number),
         routes.CONTRACT: (contract.number,),
         routes.MACHINE: (machine.serial_number,),
+        routes.INVOICES: (invoice.number, invoice.po_number),
     }
 
 
@@ -350,6 +366,7 @@ GRANT_DATA = {
     G.REQUESTS: (routes.REQUESTS,),
     G.ORDERS: (routes.ORDERS,),
     G.CONTRACTS_VIEW: (routes.CONTRACT, routes.MACHINE),
+    G.INVOICES: (routes.INVOICES,),
 }
 
 

@@ -10,28 +10,29 @@ from clientdesk.core import navigation
 from clientdesk.core.navigation import Section
 
 
-def invoices_page(request):
-    return HttpResponse("invoices")
+def warranty_page(request):
+    return HttpResponse("warranties")
 
 
 # A new app's page, added beside the portal's URLs as its own urls.py would be.
-urlpatterns = [*portal_urls.urlpatterns, path("invoices/", invoices_page, name="invoices")]
+urlpatterns = [*portal_urls.urlpatterns, path("warranties/", warranty_page, name="warranties")]
 
-INVOICES = Section(
-    key="invoices",
+# A section no app registers, for a grant that Alfa's limited user does not hold.
+WARRANTIES = Section(
+    key="warranties",
     label=_("My invoices"),
     description=_("Invoices, credit notes and the account statement."),
-    url_name="invoices",
-    order=30,
-    grant="invoices",
+    url_name="warranties",
+    order=35,
+    grant="admin",
 )
 
 
 @pytest.fixture
-def invoices_app():
+def warranties_app():
     """What the new app's ready() would do, undone after the test."""
-    with navigation.registered(INVOICES):
-        yield INVOICES
+    with navigation.registered(WARRANTIES):
+        yield WARRANTIES
 
 
 def keys(sections) -> list[str]:
@@ -44,6 +45,8 @@ def test_the_apps_register_the_sections_in_the_portals_order():
         "orders",
         "contracts",
         "equipment",
+        "invoices",
+        "statement",
         "faq",
         "contact",
     ]
@@ -58,7 +61,7 @@ def test_a_visitor_sees_only_the_public_sections(client):
 @pytest.mark.django_db
 @pytest.mark.urls(__name__)
 def test_a_new_app_adds_its_section_and_tile_for_holders_of_its_grant(
-    client, invoices_app, alfa_admin
+    client, warranties_app, alfa_admin
 ):
     client.force_login(alfa_admin)
     response = client.get(reverse("dashboard"))
@@ -66,8 +69,10 @@ def test_a_new_app_adds_its_section_and_tile_for_holders_of_its_grant(
         "requests",
         "orders",
         "contracts",
-        "invoices",
         "equipment",
+        "warranties",
+        "invoices",
+        "statement",
         "faq",
         "contact",
     ]
@@ -75,26 +80,28 @@ def test_a_new_app_adds_its_section_and_tile_for_holders_of_its_grant(
         "requests",
         "orders",
         "contracts",
-        "invoices",
         "equipment",
+        "warranties",
+        "invoices",
+        "statement",
     ]
     page = response.content.decode()
-    assert '<a class="site-nav__link" href="/invoices/">My invoices</a>' in page
-    assert '<a class="tile" href="/invoices/">' in page
+    assert '<a class="site-nav__link" href="/warranties/">My invoices</a>' in page
+    assert '<a class="tile" href="/warranties/">' in page
     assert "Invoices, credit notes and the account statement." in page
 
 
 @pytest.mark.django_db
 @pytest.mark.urls(__name__)
-def test_a_new_apps_section_stays_hidden_without_its_grant(client, invoices_app, alfa_limited):
+def test_a_new_apps_section_stays_hidden_without_its_grant(client, warranties_app, alfa_limited):
     client.force_login(alfa_limited)  # requests and orders only
     response = client.get(reverse("dashboard"))
-    assert "invoices" not in keys(response.context["nav_sections"])
+    assert "warranties" not in keys(response.context["nav_sections"])
     assert keys(response.context["tiles"]) == ["requests", "orders"]
-    assert 'href="/invoices/"' not in response.content.decode()
+    assert 'href="/warranties/"' not in response.content.decode()
 
 
-def test_a_key_can_be_registered_once(invoices_app):
-    navigation.register(INVOICES)  # the same section again: harmless
+def test_a_key_can_be_registered_once(warranties_app):
+    navigation.register(WARRANTIES)  # the same section again: harmless
     with pytest.raises(ValueError, match="already registered"):
-        navigation.register(Section(**{**vars(INVOICES), "order": 5}))
+        navigation.register(Section(**{**vars(WARRANTIES), "order": 5}))

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from clientdesk.accounts import demo as accounts_demo
+from clientdesk.billing import demo as billing_demo
 from clientdesk.contracts import demo as contracts_demo
 from clientdesk.kb.services import load_demo_articles
 from clientdesk.orders import demo as orders_demo
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         accounts_demo.load()
         load_demo_articles()
         orders_demo.load()
+        billing_demo.load()
         support_demo.load()
         contracts_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

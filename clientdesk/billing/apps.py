@@ -1,0 +1,38 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from clientdesk.core import navigation
+from clientdesk.core.navigation import Section
+
+
+class BillingConfig(AppConfig):
+    name = "clientdesk.billing"
+    label = "billing"
+    verbose_name = _("Invoices and payments")
+
+    def ready(self) -> None:
+        from clientdesk.billing import subscribers  # noqa: F401  (subscribes to the events)
+        from clientdesk.billing.events import BillingEvent, describe
+        from clientdesk.core import events
+
+        events.register(BillingEvent, describe=describe)
+        navigation.register(
+            Section(
+                key="invoices",
+                label=_("Invoices"),
+                description=_("Your invoices and credit notes: download, print, see what is due."),
+                url_name="billing:list",
+                order=40,
+                grant="invoices",
+            )
+        )
+        navigation.register(
+            Section(
+                key="statement",
+                label=_("Account statement"),
+                description=_("Your balance with us, its movements and what is overdue."),
+                url_name="statement:show",
+                order=45,
+                grant="invoices",
+            )
+        )

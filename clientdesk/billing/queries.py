@@ -1,0 +1,103 @@
+"""Every read of invoices and payments the pages need, through the tenancy gate.
+
+A user without the ``invoices`` grant on an account sees nothing of it; another
+customer's invoice does not exist for them (404).
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from clientdesk.accounts.models import CustomerAccount
+from clientdesk.billing import documents, ledger
+from clientdesk.billing.models import BillingAccount, Invoice
+from clientdesk.core import grants as G
+from clientdesk.core.tenancy import get_visible_or_404
+
+S = Invoice.Status
+
+
+def invoice_accounts(user) -> list[CustomerAccount]:
+    """The accounts whose invoices the user may see; 404 when there are none."""
+    accounts = list(
+        CustomerAccount.objects.visible_to(user, G.INVOICES).only("pk", "name", "number")
+    )
+    if not accounts:
+        raise Http404
+    return accounts
+
+
+def _status(invoices: QuerySet[Invoice], status: str, cutoff: date) -> QuerySet[Invoice]:
+    # "Not paid" as the two statuses it is, so the (account, settled, due_on) index serves it.
+    unpaid = [S.OPEN, S.PARTLY_PAID]
+    overdue = Q(kind=Invoice.Kind.INVOICE, settled__in=unpaid, due_on__lte=cutoff)
+    if status == S.OVERDUE:
+        return invoices.filter(overdue)
+    if status == S.PAID:
+        return invoices.filter(settled=S.PAID)
+    return invoices.filter(settled=status).exclude(overdue)
+
+
+def invoices_matching(
+    user,
+    *,
+    cutoff: date,
+    number: str = "",
+    kind: str = "",
+    status: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+    amount_min: Decimal | None = None,
+    amount_max: Decimal | None = None,
+    po: str = "",
+) -> QuerySet[Invoice]:
+    """The user's invoices and credit notes that pass the list's filters (unordered)."""
+    invoices: QuerySet[Invoice] = Invoice.objects.listed_for(user, G.INVOICES).select_related(
+        "account"
+    )
+    if number:
+        invoices = invoices.filter(number__icontains=number)
+    if kind:
+        invoices = invoices.filter(kind=kind)
+    if status:
+        invoices = _status(invoices, status, cutoff)
+    if date_from:
+        invoices = invoices.filter(issued_on__gte=date_from)
+    if date_to:
+        invoices = invoices.filter(issued_on__lte=date_to)
+    if amount_min is not None:
+        invoices = invoices.filter(total__gte=amount_min)
+    if amount_max is not None:
+        invoices = invoices.filter(total__lte=amount_max)
+    if po:
+        invoices = invoices.filter(po_number__icontains=po)
+    return invoices
+
+
+def invoice_page(user, number: str) -> Invoice:
+    """One invoice with its lines, payments and credit notes, in a fixed number of queries."""
+    return get_visible_or_404(
+        documents.with_everything(Invoice.objects.all()), user, G.INVOICES, number=number
+    )
+
+
+def invoice_file(user, number: str) -> Invoice:
+    """Just enough of one invoice to serve its files, or 404."""
+    return get_visible_or_404(
+        Invoice.objects.only("pk", "number", "pdf", "kind"), user, G.INVOICES, number=number
+    )
+
+
+def balances(user) -> list[BillingAccount]:
+    """The user's balances, per account and currency (kept rows, nothing summed)."""
+    return list(
+        BillingAccount.objects.listed_for(user, G.INVOICES)
+        .select_related("account")
+        .order_by("account__name", "currency")
+    )
+
+
+def overdue_cutoff() -> date:
+    return ledger.overdue_cutoff()

@@ -1,0 +1,334 @@
+"""Every write of billing: what the ERP pushes (API, import, demo), one use case a function.
+
+Issued documents and recorded payments never change, so a second call with the same
+``external_id`` and the same data is a retry and records nothing, and one with other
+data is refused. Each movement locks the customer's balance row in its currency and
+writes its ledger entry and the open amounts it settles in the same transaction.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from clientdesk.accounts.models import CustomerAccount
+from clientdesk.billing import ledger
+from clientdesk.billing.errors import BillingError
+from clientdesk.billing.events import BillingEvent
+from clientdesk.billing.models import (
+    Allocation,
+    BillingPreference,
+    Invoice,
+    InvoiceLine,
+    Payment,
+)
+from clientdesk.billing.money import ZERO, cents, line_net, totals
+from clientdesk.core import events
+from clientdesk.core.actors import Actor
+from clientdesk.core.errors import ServiceError
+
+
+@dataclass(frozen=True)
+class Line:
+    position: int
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    vat_rate: Decimal
+    vat_category: str = "S"
+    unit: str = "H87"
+    item_code: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    external_id: str
+    number: str
+    issued_on: date
+    due_on: date
+    lines: Sequence[Line]
+    kind: str = Invoice.Kind.INVOICE
+    currency: str = "RON"
+    exchange_rate: Decimal = Decimal(1)
+    po_number: str = ""
+    corrects: str = ""  # the number of the invoice a credit note corrects
+
+
+def _state(invoice: Invoice) -> tuple:
+    head = (
+        invoice.number,
+        invoice.kind,
+        invoice.issued_on,
+        invoice.due_on,
+        invoice.currency,
+        invoice.po_number,
+        invoice.corrects.number if invoice.corrects else "",
+    )
+    lines = [
+        (
+            line.position,
+            line.description,
+            line.quantity,
+            line.unit_price,
+            line.vat_rate,
+            line.vat_category,
+            line.unit,
+            line.item_code,
+        )
+        for line in invoice.lines.all()
+    ]
+    return (*head, *lines)
+
+
+def _wanted(doc: Document) -> tuple:
+    head = (
+        doc.number,
+        doc.kind,
+        doc.issued_on,
+        doc.due_on,
+        doc.currency,
+        doc.po_number,
+        doc.corrects,
+    )
+    lines = [
+        (
+            line.position,
+            line.description,
+            Decimal(line.quantity),
+            Decimal(line.unit_price),
+            Decimal(line.vat_rate),
+            line.vat_category,
+            line.unit,
+            line.item_code,
+        )
+        for line in sorted(doc.lines, key=lambda line: line.position)
+    ]
+    return (*head, *lines)
+
+
+def _check(doc: Document) -> None:
+    if not doc.lines:
+        raise ServiceError(BillingError.NO_LINES, field="lines")
+    positions = [line.position for line in doc.lines]
+    if len(set(positions)) != len(positions):
+        raise ServiceError(BillingError.SAME_POSITION, field="lines")
+    for line in doc.lines:
+        if line.quantity <= 0 or line.unit_price < 0 or not 0 <= line.vat_rate < 100:
+            raise ServiceError(
+                BillingError.BAD_LINE, field="lines", params={"position": line.position}
+            )
+    if doc.due_on < doc.issued_on:
+        raise ServiceError(BillingError.DUE_BEFORE_ISSUE, field="due_on")
+    if doc.kind == Invoice.Kind.CREDIT_NOTE and not doc.corrects:
+        raise ServiceError(BillingError.CORRECTS_MISSING, field="corrects")
+
+
+@transaction.atomic
+def invoice_issue(*, actor: Actor, account: CustomerAccount, document: Document) -> Invoice:
+    """Issue the invoice or credit note the ERP knows as ``document.external_id``.
+
+    A credit note settles what it can of the invoice it corrects; what is left of it
+    stays open, a credit of the customer's.
+    """
+    doc = document
+    existing = (
+        Invoice.objects.select_related("corrects")
+        .prefetch_related("lines")
+        .filter(external_id=doc.external_id)
+        .first()
+    )
+    if existing is not None:
+        if existing.account_id != account.pk or _state(existing) != _wanted(doc):
+            raise ServiceError(BillingError.ISSUED, field="external_id")
+        return existing  # a retry of the same document: nothing happened
+    _check(doc)
+    if Invoice.objects.filter(number=doc.number).exists():
+        raise ServiceError(BillingError.NUMBER_TAKEN, field="number", params={"number": doc.number})
+    billing = ledger.locked_account(account, doc.currency)
+    corrected = None
+    if doc.kind == Invoice.Kind.CREDIT_NOTE:
+        corrected = (
+            Invoice.objects.select_for_update()
+            .filter(
+                number=doc.corrects,
+                account=account,
+                currency=doc.currency,
+                kind=Invoice.Kind.INVOICE,
+            )
+            .first()
+        )
+        if corrected is None:
+            raise ServiceError(BillingError.NOT_AN_INVOICE, field="corrects")
+    sums = totals(doc.lines)
+    invoice = Invoice.objects.create(
+        account=account,
+        external_id=doc.external_id,
+        number=doc.number,
+        kind=doc.kind,
+        issued_on=doc.issued_on,
+        due_on=doc.due_on,
+        currency=doc.currency,
+        exchange_rate=doc.exchange_rate,
+        po_number=doc.po_number,
+        corrects=corrected,
+        net_total=sums.net,
+        vat_total=sums.vat,
+        total=sums.gross,
+        open_amount=sums.gross,
+    )
+    InvoiceLine.objects.bulk_create(
+        InvoiceLine(
+            invoice=invoice,
+            position=line.position,
+            item_code=line.item_code,
+            description=line.description,
+            quantity=line.quantity,
+            unit=line.unit,
+            unit_price=line.unit_price,
+            vat_category=line.vat_category,
+            vat_rate=line.vat_rate,
+            net_amount=line_net(line.quantity, line.unit_price),
+        )
+        for line in doc.lines
+    )
+    sign = -1 if corrected is not None else 1
+    ledger.post(billing, on=doc.issued_on, amount=sign * sums.gross, invoice=invoice)
+    if corrected is not None:
+        applied = min(corrected.open_amount, invoice.total)
+        if applied > 0:
+            Allocation.objects.create(
+                invoice=corrected, credit_note=invoice, amount=applied, on=doc.issued_on
+            )
+            _settle(corrected, applied)
+            _settle(invoice, applied)
+    kind = BillingEvent.CREDIT_NOTE_ISSUED if corrected else BillingEvent.INVOICE_ISSUED
+    events.record(
+        kind,
+        actor=actor,
+        account=account,
+        subject=invoice,
+        data={
+            "external_id": doc.external_id,
+            "number": doc.number,
+            "total": invoice.total,
+            "currency": doc.currency,
+        },
+    )
+    return invoice
+
+
+def _settle(invoice: Invoice, amount: Decimal) -> None:
+    invoice.open_amount -= amount
+    if invoice.open_amount <= 0:
+        invoice.settled = Invoice.Status.PAID
+    elif invoice.open_amount < invoice.total:
+        invoice.settled = Invoice.Status.PARTLY_PAID
+    invoice.save(update_fields=["open_amount", "settled"])
+
+
+@dataclass(frozen=True)
+class Share:
+    """What part of a payment settles which invoice."""
+
+    invoice_number: str
+    amount: Decimal
+
+
+@transaction.atomic
+def payment_record(
+    *,
+    actor: Actor,
+    account: CustomerAccount,
+    external_id: str,
+    received_on: date,
+    amount: Decimal,
+    currency: str = "RON",
+    reference: str = "",
+    allocations: Sequence[Share] = (),
+) -> Payment:
+    """Record a payment received and the invoices it settles; what is left stays unallocated."""
+    amount = cents(Decimal(amount))
+    existing = Payment.objects.filter(external_id=external_id).first()
+    if existing is not None:
+        recorded = sorted(existing.allocations.values_list("invoice__number", "amount"))
+        wanted = sorted((share.invoice_number, cents(share.amount)) for share in allocations)
+        same = (existing.account_id, existing.received_on, existing.amount, existing.currency)
+        if same != (account.pk, received_on, amount, currency) or recorded != wanted:
+            raise ServiceError(BillingError.PAYMENT_RECORDED, field="external_id")
+        return existing
+    if amount <= 0:
+        raise ServiceError(BillingError.PAYMENT_AMOUNT, field="amount")
+    if sum((cents(share.amount) for share in allocations), ZERO) > amount:
+        raise ServiceError(BillingError.OVER_ALLOCATED, field="allocations")
+    billing = ledger.locked_account(account, currency)
+    payment = Payment.objects.create(
+        account=account,
+        external_id=external_id,
+        received_on=received_on,
+        currency=currency,
+        amount=amount,
+        reference=reference,
+        unallocated=amount,
+    )
+    for share in allocations:
+        invoice = (
+            Invoice.objects.select_for_update()
+            .filter(
+                account=account,
+                currency=currency,
+                number=share.invoice_number,
+                kind=Invoice.Kind.INVOICE,
+            )
+            .first()
+        )
+        params = {"number": share.invoice_number}
+        if invoice is None:
+            raise ServiceError(BillingError.ALLOCATION_INVOICE, field="allocations", params=params)
+        part = cents(share.amount)
+        if part <= 0 or part > invoice.open_amount:
+            raise ServiceError(
+                BillingError.ALLOCATION_TOO_MUCH,
+                field="allocations",
+                params={**params, "open": invoice.open_amount},
+            )
+        Allocation.objects.create(invoice=invoice, payment=payment, amount=part, on=received_on)
+        _settle(invoice, part)
+        payment.unallocated -= part
+    payment.save(update_fields=["unallocated"])
+    ledger.post(billing, on=received_on, amount=-amount, payment=payment)
+    events.record(
+        BillingEvent.PAYMENT_RECORDED,
+        actor=actor,
+        account=account,
+        subject=payment,
+        data={
+            "external_id": external_id,
+            "amount": amount,
+            "currency": currency,
+            "invoices": [share.invoice_number for share in allocations],
+        },
+    )
+    return payment
+
+
+@transaction.atomic
+def preference_set(
+    *, actor: Actor, new_invoice_email: bool, due_reminder_email: bool = False
+) -> BillingPreference:
+    """The actor's own choice of invoice e-mails (a user's, never someone else's)."""
+    if actor.user is None:
+        raise ValueError("a preference is a user's")
+    preference, _created = BillingPreference.objects.get_or_create(user=actor.user)
+    wanted = (new_invoice_email, due_reminder_email)
+    if (preference.new_invoice_email, preference.due_reminder_email) != wanted:
+        preference.new_invoice_email, preference.due_reminder_email = wanted
+        preference.save(update_fields=["new_invoice_email", "due_reminder_email"])
+        events.record(
+            BillingEvent.PREFERENCE_SET,
+            actor=actor,
+            subject=preference,
+            data={"new_invoice_email": new_invoice_email, "due_reminder_email": due_reminder_email},
+        )
+    return preference

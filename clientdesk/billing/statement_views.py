@@ -1,0 +1,63 @@
+"""The account statement (C9): one statement per account and currency the user may see,
+on the page and as CSV, XLSX and PDF with the same figures."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from clientdesk.billing import ledger, queries, statement_exports
+from clientdesk.billing.statement import BUCKETS, chart, rows, statement
+from clientdesk.billing.statement_forms import StatementForm
+
+SECTION = "statement"
+
+
+def _statements(request):
+    queries.invoice_accounts(request.user)
+    today = ledger.today()
+    form = StatementForm(request.GET)
+    start, end = form.dates(today)
+    statements = [
+        statement(billing, start, end, today) for billing in queries.balances(request.user)
+    ]
+    return form, start, end, statements
+
+
+@login_required
+@require_GET
+def statement_page(request):
+    form, start, end, statements = _statements(request)
+    return render(
+        request,
+        "billing/statement.html",
+        {
+            "form": form,
+            "statements": [(s, rows(s), chart(s)) for s in statements],
+            "start": start,
+            "end": end,
+            "buckets": BUCKETS,
+            "query": request.GET.urlencode(),
+            "current_section": SECTION,
+        },
+    )
+
+
+@login_required
+@require_GET
+def statement_csv(request):
+    _form, start, end, statements = _statements(request)
+    return statement_exports.csv_response(statements, start, end)
+
+
+@login_required
+@require_GET
+def statement_xlsx(request):
+    _form, start, end, statements = _statements(request)
+    return statement_exports.xlsx_response(statements, start, end)
+
+
+@login_required
+@require_GET
+def statement_pdf(request):
+    _form, start, end, statements = _statements(request)
+    return statement_exports.pdf_response(statements, start, end, {"buckets": BUCKETS})

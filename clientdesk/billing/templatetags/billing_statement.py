@@ -1,0 +1,20 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def item(mapping: dict, key: str):
+    return mapping.get(key)
+
+
+@register.filter
+def negated(value):
+    return -value
+
+
+@register.filter
+def statement_rows(result):
+    from clientdesk.billing.statement import rows
+
+    return rows(result)

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from clientdesk.billing import bulk_views, preference_views, views
+
+app_name = "billing"
+
+urlpatterns = [
+    path("", views.invoice_list, name="list"),
+    # Before <number>/: these words are never invoice numbers (every number has a digit).
+    path("zip/", bulk_views.zip_new, name="zip_new"),
+    path("e-mails/", preference_views.preferences, name="preferences"),
+    path("zip/<uuid:public_id>/", bulk_views.zip_status, name="zip"),
+    path("zip/<uuid:public_id>/file/", bulk_views.zip_file, name="zip_file"),
+    path("<str:number>/", views.invoice_detail, name="detail"),
+    path("<str:number>/print/", views.invoice_print, name="print"),
+    path("<str:number>/pdf/", views.invoice_pdf, name="pdf"),
+    path("<str:number>/xml/", views.invoice_xml, name="xml"),
+]

@@ -1,0 +1,157 @@
+""" "My invoices": filters, sorting, keyset pages, and a query count that does not grow."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from clientdesk.billing.models import Invoice
+from tests.billing.factories import credit_note, issue, line, pay
+from tests.factories import MembershipFactory
+
+LIST = reverse("billing:list")
+pytestmark = pytest.mark.django_db
+
+
+def listed(client, **params) -> list[str]:
+    response = client.get(LIST, params)
+    assert response.status_code == 200
+    return [invoice.number for invoice, _status in response.context["rows"]]
+
+
+@pytest.fixture
+def documents(alfa):
+    march = issue(
+        alfa,
+        number="CTS-1",
+        po_number="ALF-PO-MARCH",
+        issued_on=datetime.date(2026, 3, 5),
+        due_on=datetime.date(2026, 4, 4),
+    )
+    april = issue(
+        alfa,
+        number="CTS-2",
+        issued_on=datetime.date(2026, 4, 10),
+        due_on=datetime.date(2099, 5, 10),
+        lines=[line(price="1000")],
+    )
+    note = credit_note(alfa, april, number="CN-3", issued_on=datetime.date(2026, 5, 1))
+    pay(alfa, "100", (march.number, "100"))
+    return march, april, note
+
+
+def test_the_list_shows_the_documents_newest_first(client, alfa_admin, documents):
+    client.force_login(alfa_admin)
+    assert listed(client) == ["CN-3", "CTS-2", "CTS-1"]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"kind": "credit_note"}, ["CN-3"]),
+        ({"kind": "invoice"}, ["CTS-2", "CTS-1"]),
+        ({"status": "overdue"}, ["CTS-1"]),
+        ({"status": "partly_paid"}, ["CTS-2"]),
+        ({"status": "paid"}, ["CN-3"]),
+        ({"date_from": "2026-04-01"}, ["CN-3", "CTS-2"]),
+        ({"date_from": "01.04.2026", "date_to": "30.04.2026"}, ["CTS-2"]),
+        ({"amount_min": "1000"}, ["CTS-2"]),
+        ({"amount_max": "300"}, ["CN-3", "CTS-1"]),
+        ({"number": "cts-1"}, ["CTS-1"]),
+        ({"po": "march"}, ["CTS-1"]),
+        ({"sort": "total"}, ["CN-3", "CTS-1", "CTS-2"]),
+        ({"sort": "issued_on"}, ["CTS-1", "CTS-2", "CN-3"]),
+    ],
+)
+def test_each_filter_and_sort_narrows_or_orders_the_list(
+    client, alfa_admin, documents, params, expected
+):
+    client.force_login(alfa_admin)
+    assert listed(client, **params) == expected
+
+
+def test_a_bad_filter_gets_a_message_next_to_the_field(client, alfa_admin, documents):
+    client.force_login(alfa_admin)
+    response = client.get(LIST, {"amount_min": "500", "amount_max": "10"})
+    assert response.status_code == 200
+    assert "amount_max" in response.context["form"].errors
+    assert response.context["rows"] == []
+
+
+def test_next_and_previous_walk_the_pages_by_keyset(client, alfa_admin, alfa):
+    for day in range(30):
+        issue(alfa, issued_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=day))
+    client.force_login(alfa_admin)
+    first = client.get(LIST)
+    page = first.context["page"]
+    assert len(page.rows) == 25 and page.previous_cursor is None and page.next_cursor
+    second = client.get(LIST, {"after": page.next_cursor})
+    assert len(second.context["page"].rows) == 5
+    assert second.context["page"].next_cursor is None
+    back = client.get(LIST, {"before": second.context["page"].previous_cursor})
+    assert [i.number for i in back.context["page"].rows] == [i.number for i in page.rows]
+    # A cursor that is not one shows the first page, not an error.
+    assert client.get(LIST, {"after": "garbage!"}).status_code == 200
+
+
+def test_beyond_the_limit_the_list_says_more_than_without_counting_all(
+    client, alfa_admin, documents, monkeypatch
+):
+    from clientdesk.billing import keyset
+
+    monkeypatch.setattr(keyset, "COUNT_LIMIT", 2)
+    client.force_login(alfa_admin)  # who reads English
+    assert "More than 2" in client.get(LIST).content.decode()
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_list_makes_as_many_queries_for_200_invoices_as_for_20(client, alfa_admin, alfa):
+    client.force_login(alfa_admin)
+    client.get(LIST)
+    for _ in range(20):
+        issue(alfa)
+    with_20 = count_queries(client, LIST)
+    for _ in range(180):
+        issue(alfa)
+    assert count_queries(client, LIST) == with_20
+    last = client.get(LIST, {"sort": "issued_on"}).context["page"].next_cursor
+    assert count_queries(client, f"{LIST}?after={last}") == with_20
+
+
+def test_someone_with_two_accounts_sees_both_with_the_customer_named(
+    client, alfa_admin, alfa, beta_user
+):
+    beta = beta_user.memberships.get().account
+    MembershipFactory(user=alfa_admin, account=beta, grant_invoices=True)
+    issue(alfa, number="A-1")
+    issue(beta, number="B-1")
+    client.force_login(alfa_admin)
+    assert sorted(listed(client)) == ["A-1", "B-1"]
+    assert beta.name.encode() in client.get(LIST).content
+
+
+def test_money_is_shown_in_the_users_language(client, alfa_admin, alfa):
+    issue(alfa, lines=[line(quantity="1", price="1036.60", rate="19")])
+    assert Invoice.objects.get().total == Decimal("1233.55")
+    alfa_admin.language = "ro"
+    alfa_admin.save()
+    client.force_login(alfa_admin)
+    assert "1.233,55\u00a0lei" in client.get(LIST).content.decode()
+    alfa_admin.language = "en"
+    alfa_admin.save()
+    assert "1,233.55\u00a0RON" in client.get(LIST).content.decode()
+
+
+def test_without_the_grant_or_signed_out_there_is_no_list(client, alfa, alfa_limited):
+    client.force_login(alfa_limited)
+    assert client.get(LIST).status_code == 404
+    client.logout()
+    assert client.get(LIST).status_code == 302

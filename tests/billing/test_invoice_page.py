@@ -1,0 +1,54 @@
+"""An invoice's page and print view: lines, VAT, payments, credit notes, the question link."""
+
+import pytest
+from django.urls import reverse
+
+from tests.billing.factories import credit_note, issue, line, pay
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def invoice(alfa):
+    invoice = issue(
+        alfa,
+        number="CTS-2026-004518",
+        po_number="ALF-PO-9",
+        lines=[line(1, "2", "100", "19"), line(2, "1", "50", "9", description="Instalare")],
+    )
+    pay(alfa, "100", (invoice.number, "100"))
+    credit_note(alfa, invoice, number="CN-2026-000001", lines=[line(quantity="1", price="10")])
+    return invoice
+
+
+def test_the_page_shows_lines_vat_payments_and_credit_notes(client, alfa_admin, invoice):
+    client.force_login(alfa_admin)
+    page = client.get(reverse("billing:detail", args=[invoice.number])).content.decode()
+    for text in ("Instalare", "ALF-PO-9", "CN-2026-000001", "19%", "9%"):
+        assert text in page, text
+    assert "/requests/new/?type=invoice-question&amp;invoice_number=CTS-2026-004518" in page
+
+
+def test_until_the_pdf_is_rendered_the_page_says_it_is_being_prepared(client, alfa_admin, invoice):
+    client.force_login(alfa_admin)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("billing:detail", args=[invoice.number])).content.decode()
+    assert reverse("billing:pdf", args=[invoice.number]) not in page
+    assert client.get(reverse("billing:pdf", args=[invoice.number])).status_code == 404
+
+
+def test_the_print_view_has_its_print_stylesheet_and_no_portal_chrome(client, alfa_admin, invoice):
+    client.force_login(alfa_admin)
+    page = client.get(reverse("billing:print", args=[invoice.number])).content.decode()
+    assert "billing/print" in page and "site-nav" not in page
+    assert "Instalare" in page
+
+
+@pytest.mark.parametrize("name", ["billing:detail", "billing:print", "billing:pdf"])
+def test_another_customer_and_a_colleague_without_the_grant_get_404(
+    client, name, invoice, beta_user, alfa_limited
+):
+    url = reverse(name, args=[invoice.number])
+    for outsider in (beta_user, alfa_limited):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404
