@@ -13,6 +13,7 @@ class BillingConfig(AppConfig):
     def ready(self) -> None:
         from clientdesk.billing import subscribers  # noqa: F401  (subscribes to the events)
         from clientdesk.billing.events import BillingEvent, describe
+        from clientdesk.billing.queries import dashboard_summary
         from clientdesk.core import events
 
         events.register(BillingEvent, describe=describe)
@@ -24,6 +25,7 @@ class BillingConfig(AppConfig):
                 url_name="billing:list",
                 order=40,
                 grant="invoices",
+                summary=dashboard_summary,
             )
         )
         navigation.register(

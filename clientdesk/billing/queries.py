@@ -7,12 +7,14 @@ customer's invoice does not exist for them (404).
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
+from django.utils.translation import gettext
 
 from clientdesk.accounts.models import CustomerAccount
 from clientdesk.billing import documents, ledger
 from clientdesk.billing.models import BillingAccount, Invoice
+from clientdesk.billing.templatetags.billing import money
 from clientdesk.core import grants as G
 from clientdesk.core.tenancy import get_visible_or_404
 
@@ -101,3 +103,32 @@ def balances(user) -> list[BillingAccount]:
 
 def overdue_cutoff() -> date:
     return ledger.overdue_cutoff()
+
+
+def dashboard_summary(user) -> str:
+    """What the Invoices tile tells: the open balance and how much of it is overdue, per
+    currency. Two queries whatever the data: the kept balances, and the open amounts of the
+    invoices past due (the (account, settled, due_on) index)."""
+    balances = dict(
+        BillingAccount.objects.visible_to(user, G.INVOICES)
+        .values("currency")
+        .annotate(total=Sum("balance"))
+        .values_list("currency", "total")
+    )
+    overdue = dict(
+        _status(Invoice.objects.visible_to(user, G.INVOICES), S.OVERDUE, overdue_cutoff())
+        .values("currency")
+        .annotate(total=Sum("open_amount"))
+        .values_list("currency", "total")
+    )
+    parts = []
+    for currency, balance in sorted(balances.items()):
+        if not balance and not overdue.get(currency):
+            continue
+        text = gettext("%(amount)s open") % {"amount": money(balance, currency)}
+        if overdue.get(currency):
+            text += ", " + gettext("%(amount)s overdue") % {
+                "amount": money(overdue[currency], currency)
+            }
+        parts.append(text)
+    return "; ".join(parts) or gettext("Nothing to pay.")

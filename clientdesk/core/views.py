@@ -27,7 +27,7 @@ def privacy(request):
 def dashboard(request):
     memberships = list(tenancy.memberships(request.user))
     held = {grant for m in memberships for grant in m.grants}
-    tiles = tiles_for(held)
+    tiles = tiles_for(request.user, held)
     return render(
         request,
         "core/dashboard.html",
