@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.accounts.models import CustomerAccount
+from clientdesk.billing import units
 from clientdesk.billing.money import ZERO
 from clientdesk.core.tenancy import TenantQuerySet
 
@@ -191,6 +192,11 @@ class InvoiceLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.invoice} #{self.position}"
+
+    @property
+    def unit_label(self) -> str:
+        """The unit as a customer reads it ("buc.", "ore"), not its e-invoice code."""
+        return units.label(self.unit)
 
 
 class PaymentQuerySet(TenantQuerySet["Payment"]):

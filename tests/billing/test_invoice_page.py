@@ -52,3 +52,19 @@ def test_another_customer_and_a_colleague_without_the_grant_get_404(
     for outsider in (beta_user, alfa_limited):
         client.force_login(outsider)
         assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "pieces", "hours"), [("ro", "buc.", "ore"), ("en", "pcs", "h")]
+)
+def test_units_read_as_words_in_the_users_language(
+    client, alfa_admin, alfa, language, pieces, hours
+):
+    alfa_admin.language = language
+    alfa_admin.save()
+    invoice = issue(alfa, lines=[line(1), line(2, "5", "350", "21", unit="HUR", description="Ore")])
+    client.force_login(alfa_admin)
+    page = client.get(reverse("billing:detail", args=[invoice.number])).content.decode()
+    assert f"2 {pieces}" in page
+    assert f"5 {hours}" in page
+    assert "H87" not in page
