@@ -26,6 +26,7 @@ from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from clientdesk.core.models import OutboundEmail
 from clientdesk.support.models import Message, Status, SupportRequest
+from tests.api.factories import customer_token, vendor_token
 from tests.billing.factories import issue
 from tests.contracts.factories import ContractFactory, DocumentFactory, EquipmentFactory
 from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
@@ -355,6 +356,7 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
     "delete_account": PageRoute(GET_POST, url_only("delete_account"), reauthenticate=True),
     "access_list": PageRoute(GET, url_only("access_list"), shows=frozenset({ACCOUNT})),
     "access_new": PageRoute(GET_POST, url_only("access_new")),
+    "my_api_tokens": PageRoute(GET_POST, url_only("my_api_tokens")),
     "support:list": PageRoute(GET, url_only("support:list"), G.REQUESTS, frozenset({REQUESTS})),
     "support:new": PageRoute(GET_POST, url_only("support:new"), G.REQUESTS),
     "support:suggestions": PageRoute(GET, url_only("support:suggestions"), G.REQUESTS),
@@ -462,6 +464,15 @@ NOT_CUSTOMER_DATA: dict[str, PublicRoute] = {
         url_only("api-v1:openapi-view"),
         dict.fromkeys(ANY, 302),
         reason="the API's docs page: the sign-in page for anyone but staff",
+    ),
+    "my_api_token_revoke": PublicRoute(
+        POST,
+        lambda alfa, alfa_admin: Target(
+            reverse("my_api_token_revoke", args=[customer_token(alfa_admin)[0].public_id])
+        ),
+        {"POST": 302},
+        reason="revokes one of the signed-in user's own tokens (signed out: the sign-in page); "
+        "another user's token answers 404 (tests/api/test_token_pages.py)",
     ),
     "api-v1:api-root": PublicRoute(
         ANY,
@@ -601,6 +612,14 @@ STAFF: dict[str, StaffRoute] = {
     "backoffice:access_detail": StaffRoute(GET_POST, access_detail, CONTRACTS),
     "backoffice:outbox": StaffRoute(GET, url_only("backoffice:outbox"), ADMIN),
     "backoffice:outbox_message": StaffRoute(GET, outbox_message, ADMIN),
+    "backoffice:api_tokens": StaffRoute(GET_POST, url_only("backoffice:api_tokens"), ADMIN),
+    "backoffice:api_token_revoke": StaffRoute(
+        POST,
+        lambda alfa, alfa_admin: Target(
+            reverse("backoffice:api_token_revoke", args=[vendor_token()[0].public_id])
+        ),
+        ADMIN,
+    ),
     "support_staff:queue": StaffRoute(GET, url_only("support_staff:queue"), AGENT),
     "support_staff:bulk_status": StaffRoute(POST, bulk_status, AGENT),
     "support_staff:detail": StaffRoute(GET, staff_request("support_staff:detail"), AGENT),
