@@ -491,6 +491,15 @@ API_URL_NAMES = {
     "api-v1:requests_create": "/api/v1/requests",
     "api-v1:requests_get": "/api/v1/requests/{number}",
     "api-v1:requests_reply": "/api/v1/requests/{number}/replies",
+    "api-v1:my_orders": "/api/v1/me/orders",
+    "api-v1:my_order": "/api/v1/me/orders/{number}",
+    "api-v1:my_invoices": "/api/v1/me/invoices",
+    "api-v1:my_balances": "/api/v1/me/invoices/balances",
+    "api-v1:my_invoice": "/api/v1/me/invoices/{number}",
+    "api-v1:my_invoice_pdf": "/api/v1/me/invoices/{number}/pdf",
+    "api-v1:my_contracts": "/api/v1/me/contracts",
+    "api-v1:my_equipment": "/api/v1/me/contracts/equipment",
+    "api-v1:my_contract": "/api/v1/me/contracts/{number}",
 }
 API_PUBLIC = "public"
 API_ANY_TOKEN = "any valid token"  # about the token itself: no customer's data
@@ -526,6 +535,30 @@ def api_new_request(alfa, alfa_admin) -> ApiTarget:
     return ApiTarget("/api/v1/requests", body, 201, new_for_account=True)
 
 
+def api_object(prefix: str, make: Callable, key: str = "number", suffix: str = ""):
+    """An object of Alfa made by ``make(alfa)``, at ``prefix/<its key>``, or the list at
+    ``prefix`` (no key)."""
+
+    def build(alfa, alfa_admin) -> ApiTarget:
+        made = make(alfa)
+        if not key:
+            return ApiTarget(prefix)
+        return ApiTarget(f"{prefix}/{getattr(made, key)}{suffix}")
+
+    return build
+
+
+def _invoice_with_pdf(alfa):
+    from django.core.files.base import ContentFile
+
+    from clientdesk.support.storage import private_storage
+
+    document = issue(alfa)
+    document.pdf = private_storage().save("invoices/t.pdf", ContentFile(b"%PDF-1.7"))
+    document.save(update_fields=["pdf"])
+    return document
+
+
 API_OPERATIONS: dict[tuple[str, str], tuple[str, dict | Callable]] = {
     # (who may call it, a query that finds something, or a builder of Alfa's object)
     ("GET", "/api/v1/kb/search"): (API_PUBLIC, {"q": "imprimanta", "lang": "ro"}),
@@ -536,6 +569,42 @@ API_OPERATIONS: dict[tuple[str, str], tuple[str, dict | Callable]] = {
     ("POST", "/api/v1/requests/{number}/replies"): (
         API_CUSTOMER,
         api_request("/replies", {"body": "Am verificat."}, 201),
+    ),
+    ("GET", "/api/v1/me/orders"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/orders", lambda a: OrderFactory(account=a), key=""),
+    ),
+    ("GET", "/api/v1/me/orders/{number}"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/orders", lambda a: OrderFactory(account=a)),
+    ),
+    ("GET", "/api/v1/me/invoices"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/invoices", issue, key=""),
+    ),
+    ("GET", "/api/v1/me/invoices/balances"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/invoices/balances", issue, key=""),
+    ),
+    ("GET", "/api/v1/me/invoices/{number}"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/invoices", issue),
+    ),
+    ("GET", "/api/v1/me/invoices/{number}/pdf"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/invoices", _invoice_with_pdf, suffix="/pdf"),
+    ),
+    ("GET", "/api/v1/me/contracts"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/contracts", lambda a: ContractFactory(account=a), key=""),
+    ),
+    ("GET", "/api/v1/me/contracts/equipment"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/contracts/equipment", lambda a: EquipmentFactory(account=a), key=""),
+    ),
+    ("GET", "/api/v1/me/contracts/{number}"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/contracts", lambda a: ContractFactory(account=a)),
     ),
 }
 

@@ -11,7 +11,10 @@ from ninja.openapi.docs import Swagger
 from clientdesk.api import calls, errors
 from clientdesk.api.docs import docs_guard
 from clientdesk.api.tokens_api import router as tokens_router
+from clientdesk.billing.customer_api import router as my_invoices_router
+from clientdesk.contracts.customer_api import router as my_contracts_router
 from clientdesk.kb.api import router as kb_router
+from clientdesk.orders.customer_api import router as my_orders_router
 from clientdesk.support.api import router as requests_router
 
 api = NinjaAPI(
@@ -34,5 +37,9 @@ api.add_decorator(calls.recorded, mode="view")
 api.add_router("/kb/", kb_router)
 api.add_router("/tokens/", tokens_router)
 api.add_router("/requests", requests_router)
+# A customer's own data, through their personal token (requests are above, for both kinds).
+api.add_router("/me/orders", my_orders_router)
+api.add_router("/me/invoices", my_invoices_router)
+api.add_router("/me/contracts", my_contracts_router)
 
 urlpatterns = api.urls[0]
