@@ -52,10 +52,8 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         with translation.override(language):
             message = self.render_mail(template_prefix, email, context)
-            html = next(
-                (body for body, mime in getattr(message, "alternatives", []) if mime == "text/html"),
-                "",
-            )
+            alternatives = getattr(message, "alternatives", [])
+            html = next((body for body, mime in alternatives if mime == "text/html"), "")
             if not html:
                 link_key = next((key for key in BUTTONS if context.get(key)), None)
                 html = render_to_string(

@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "clientdesk.core"
     label = "core"
     verbose_name = _("Portal configuration")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from clientdesk.core.middleware import on_signed_in
+
+        user_logged_in.connect(on_signed_in, dispatch_uid="core.session_clocks")

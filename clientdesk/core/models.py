@@ -82,6 +82,15 @@ class VendorConfig(models.Model):
         return config
 
     @classmethod
+    def kept(cls) -> "VendorConfig | None":
+        """The configuration if this process or the cache holds it, without reading the row
+        (for the error page, which must render with the database down)."""
+        local = cls._local
+        if local is not None:
+            return local[1]
+        return cache.get(cls.CACHE_KEY)
+
+    @classmethod
     def forget(cls) -> None:
         """Read the configuration afresh next time (after a change; between tests)."""
         VendorConfig._local = None
