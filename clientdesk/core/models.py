@@ -214,3 +214,26 @@ class OutboundEmail(models.Model):
                 self.body_text = self.body_text.replace(written, placeholder)
                 self.body_html = self.body_html.replace(written, placeholder)
         self.secrets = []
+
+
+class StaffMailOptOut(models.Model):
+    """A staff member who does not want one kind of staff e-mail (core/staff_mail.py).
+
+    Every kind is on until its member switches it off, so a new colleague hears of new
+    work without setting anything; a row is a "no".
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_mail_opt_outs"
+    )
+    topic = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="staff_mail_opt_out_once")
+        ]
+        verbose_name = _("staff e-mail switched off")
+        verbose_name_plural = _("staff e-mails switched off")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.topic}"

@@ -18,6 +18,7 @@ class SupportConfig(AppConfig):
         from clientdesk.support.events import RequestEvent, describe
 
         events.register(RequestEvent, describe=describe)
+        notifications.register_staff_topics()
 
         navigation.register(
             Section(

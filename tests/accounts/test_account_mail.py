@@ -110,3 +110,37 @@ def test_a_message_without_a_one_time_link_stays_readable(client, smtp, vendor):
     # The confirmation holds a secret; the notice to the old address holds none.
     notices = OutboundEmail.objects.filter(holds_secret=False)
     assert all(message.readable_by_staff for message in notices)
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
+    b"\x00\x00IEND\xaeB`\x82"
+)
+
+
+def test_an_access_decision_is_branded_in_html_and_text_and_links_to_the_portal(
+    smtp, vendor, settings, tmp_path, staff_user
+):
+    from django.core.files.base import ContentFile
+
+    from clientdesk.accounts import services
+    from clientdesk.core.actors import Actor
+    from tests.factories import AccessRequestFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    vendor.logo.save("logo.png", ContentFile(PNG))
+    vendor.save()
+    access = AccessRequestFactory(user=UserFactory(language="en"))
+
+    services.access_request_grant(actor=Actor.of_user(staff_user), access=access, grants=["orders"])
+    run_worker()
+
+    body = parts(smtp.messages[0])
+    html, text = body["text/html"], body["text/plain"]
+    assert '<img src="http://testserver/brand/logo" alt="Compania Test"' in html
+    assert "border-top:6px solid #0a5c36" in html
+    assert "+40 21 555 0100" in html
+    assert 'href="http://testserver/portal/"' in html
+    assert "Open the customer portal: http://testserver/portal/" in text
+    assert "<" not in text
