@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from clientdesk.core import tenancy
 from clientdesk.core.models import VendorConfig
-from clientdesk.core.navigation import tiles_for
+from clientdesk.core.navigation import tiles_for, waiting_for
 
 
 @require_GET
@@ -29,7 +29,7 @@ def privacy(request):
 @require_GET
 def dashboard(request):
     memberships = list(tenancy.memberships(request.user))
-    held = {grant for m in memberships for grant in m.grants}
+    held = frozenset(grant for m in memberships for grant in m.grants)
     tiles = tiles_for(request.user, held)
     return render(
         request,
@@ -38,6 +38,7 @@ def dashboard(request):
             "current_section": "dashboard",
             "memberships": memberships,
             "tiles": tiles,
+            "waiting": waiting_for(request.user, held),
             "is_account_admin": any("admin" in m.grants for m in memberships),
         },
     )
