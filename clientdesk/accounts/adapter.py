@@ -56,12 +56,17 @@ class AccountAdapter(DefaultAccountAdapter):
             html = next((body for body, mime in alternatives if mime == "text/html"), "")
             if not html:
                 link_key = next((key for key in BUTTONS if context.get(key)), None)
+                link = str(context[link_key]) if link_key else ""
+                # The link becomes the message's button, where the text has it.
+                before, found, after = message.body.partition(link) if link else ("", "", "")
                 html = render_to_string(
                     "email/allauth_message.html",
                     {
                         **context,
                         "text": message.body,
-                        "link": context.get(link_key, "") if link_key else "",
+                        "link": link if found else "",
+                        "before": before,
+                        "after": after,
                         "button": BUTTONS[link_key] if link_key else "",
                     },
                 )
