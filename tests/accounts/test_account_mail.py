@@ -103,13 +103,22 @@ def test_the_verification_link_of_a_new_address_leaves_the_outbox_once_sent(clie
     assert "/account/confirm-email/" not in message.body_text + message.body_html
 
 
-def test_a_message_without_a_one_time_link_stays_readable(client, smtp, vendor):
-    user = UserFactory()
-    client.force_login(user)
-    client.post(reverse("account_email"), {"action_add": "", "email": "alt@alfa.example"})
-    # The confirmation holds a secret; the notice to the old address holds none.
-    notices = OutboundEmail.objects.filter(holds_secret=False)
-    assert all(message.readable_by_staff for message in notices)
+def test_a_message_without_a_one_time_link_stays_readable_by_staff(client, smtp, staff_user):
+    from clientdesk.accounts import services
+    from clientdesk.core.actors import Actor
+    from tests.factories import AccessRequestFactory
+
+    access = AccessRequestFactory(user=UserFactory(language="en"))
+    services.access_request_refuse(
+        actor=Actor.of_user(staff_user), access=access, reason="Numărul nu este al clientului."
+    )
+    run_worker()
+
+    message = OutboundEmail.objects.get(to=access.user.email)
+    assert not message.holds_secret
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    page = client.get(reverse("backoffice:outbox_message", args=[message.pk])).content.decode()
+    assert "Numărul nu este al clientului." in page
 
 
 PNG = (
@@ -144,3 +153,23 @@ def test_an_access_decision_is_branded_in_html_and_text_and_links_to_the_portal(
     assert 'href="http://testserver/portal/"' in html
     assert "Open the customer portal: http://testserver/portal/" in text
     assert "<" not in text
+
+
+def test_an_invitations_link_is_delivered_then_removed_from_the_outbox(smtp, alfa, alfa_admin):
+    from clientdesk.accounts import services
+    from clientdesk.core.actors import Actor
+
+    invitation = services.invitation_create(
+        actor=Actor.of_user(alfa_admin), account=alfa, email="coleg@alfa.example", grants=["orders"]
+    )
+    link = f"http://testserver{reverse('invitation_accept', args=[invitation.link_token])}"
+    message = OutboundEmail.objects.get(to="coleg@alfa.example")
+    assert message.holds_secret
+    assert not message.readable_by_staff
+
+    run_worker()
+
+    assert link in parts(smtp.messages[0])["text/plain"]
+    message.refresh_from_db()
+    assert message.readable_by_staff
+    assert invitation.link_token not in message.body_text + message.body_html
