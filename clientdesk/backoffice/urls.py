@@ -15,6 +15,7 @@ workspace: list[URLPattern | URLResolver] = [
     path("access/", include("clientdesk.accounts.staff.urls")),
     path("outbox/", include("clientdesk.core.staff.urls")),
     path("my-email/", include(preference_patterns)),
+    path("api-tokens/", include("clientdesk.api.staff.urls")),
 ]
 
 urlpatterns = [
