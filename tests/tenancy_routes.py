@@ -357,6 +357,7 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
     "access_new": PageRoute(GET_POST, url_only("access_new")),
     "support:list": PageRoute(GET, url_only("support:list"), G.REQUESTS, frozenset({REQUESTS})),
     "support:new": PageRoute(GET_POST, url_only("support:new"), G.REQUESTS),
+    "contracts:give_notice": PageRoute(GET_POST, url_only("contracts:give_notice"), G.REQUESTS),
     "support:suggestions": PageRoute(GET, url_only("support:suggestions"), G.REQUESTS),
     "support:follow": PageRoute(GET, follow_suggestion, answers=302),  # to the article
     "orders:list": PageRoute(GET, url_only("orders:list"), G.ORDERS, frozenset({ORDERS})),

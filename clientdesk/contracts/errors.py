@@ -70,6 +70,20 @@ class ContractRequestError(ErrorCode):
         "contract_request.not_maintenance",
         _("This contract is not a maintenance contract."),
     )
+    SIGNATORY_REQUIRED = (
+        "contract_request.signatory_required",
+        _(
+            "The written notice must be signed by an authorized signatory of your company: "
+            "ask a colleague who may sign contracts to file it."
+        ),
+    )
+    SIGN_ONLINE = (
+        "contract_request.sign_online",
+        _(
+            "The written notice is signed online: give notice from the contract's page, "
+            "under Contracts."
+        ),
+    )
     MACHINE_MISMATCH = (
         "contract_request.machine_mismatch",
         _("The machine with serial number %(serial)s in your inventory is a %(type)s."),

@@ -124,6 +124,14 @@ def _sign(request, signature_request):
             add_to_form(form, error)
         else:
             signature_request.refresh_from_db()
+            filed = signature_request.details.get("filed")
+            if filed:
+                messages.success(
+                    request,
+                    _("You signed the notice; it is filed with us as request %(number)s.")
+                    % {"number": filed},
+                )
+                return redirect("support:detail", filed)
             if signature_request.awaiting_timestamp:
                 messages.warning(
                     request,

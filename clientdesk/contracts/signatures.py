@@ -47,7 +47,7 @@ def _holds(user: User, grant: str, contract: Contract) -> bool:
     return account_ids(user, grant).filter(account_id=contract.account_id).exists()
 
 
-def _record(kind, *, actor: Actor, request: SignatureRequest, **data) -> None:
+def record(kind, *, actor: Actor, request: SignatureRequest, **data) -> None:
     events.record(
         kind,
         actor=actor,
@@ -101,7 +101,7 @@ def request_send(
         else Contract.Status.AWAITING_SIGNATURE
     )
     save_new_version(contract)
-    _record(
+    record(
         SignatureEvent.REQUESTED,
         actor=actor,
         request=request,
@@ -125,7 +125,7 @@ def _locked_turn(actor: Actor, request: SignatureRequest, role: str) -> tuple:
     return request, step
 
 
-def _sha256(request: SignatureRequest) -> str:
+def sha256_of_file(request: SignatureRequest) -> str:
     with request.working_file.open("rb") as file:
         return hashlib.sha256(file.read()).hexdigest()
 
@@ -146,9 +146,9 @@ def _advance(actor: Actor, request: SignatureRequest) -> None:
 def step_approve(*, actor: Actor, request: SignatureRequest) -> SignatureStep:
     request, step = _locked_turn(actor, request, SignatureStep.Role.APPROVE)
     step.status, step.acted_at = S.APPROVED, timezone.now()
-    step.sha256_before = step.sha256_after = _sha256(request)
+    step.sha256_before = step.sha256_after = sha256_of_file(request)
     step.save()
-    _record(SignatureEvent.APPROVED, actor=actor, request=request, sha256=step.sha256_before)
+    record(SignatureEvent.APPROVED, actor=actor, request=request, sha256=step.sha256_before)
     save_new_version(request)
     _advance(actor, request)
     return step
@@ -169,9 +169,9 @@ def step_sign(
             SignatureError.NAME_MISMATCH, field="typed_name", params={"name": full_name}
         )
     step.status, step.acted_at, step.typed_name = S.SIGNED, timezone.now(), typed_name.strip()
-    step.sha256_before = _sha256(request)
+    step.sha256_before = sha256_of_file(request)
     step.save()
-    _record(
+    record(
         SignatureEvent.SIGNED,
         actor=actor,
         request=request,
@@ -221,7 +221,7 @@ def seal_waiting(*, actor: Actor, request: SignatureRequest, authentication: str
         request.working_file.save(f"{step.position}.pdf", ContentFile(sealed), save=False)
         step.sha256_after = hashlib.sha256(sealed).hexdigest()
         step.save()
-        _record(
+        record(
             SignatureEvent.SEALED,
             actor=actor,
             request=request,
@@ -236,6 +236,9 @@ def seal_waiting(*, actor: Actor, request: SignatureRequest, authentication: str
 
 
 def _complete(actor: Actor, request: SignatureRequest) -> None:
+    if request.purpose == SignatureRequest.Purpose.NOTICE:
+        _file_notice(actor, request)
+        return
     with request.working_file.open("rb") as file:
         content = file.read()
     signed = services.document_add(
@@ -249,7 +252,18 @@ def _complete(actor: Actor, request: SignatureRequest) -> None:
     contract = lock(Contract.objects.all(), request.contract_id)
     contract.status = Contract.Status.ACTIVE
     save_new_version(contract)
-    _record(SignatureEvent.COMPLETED, actor=actor, request=request, sha256=signed.sha256)
+    record(SignatureEvent.COMPLETED, actor=actor, request=request, sha256=signed.sha256)
+
+
+def _file_notice(actor: Actor, request: SignatureRequest) -> None:
+    """A signed notice is complete first, then filed: the kind's rule asks for a signed one."""
+    from clientdesk.contracts import notices
+
+    request.status = R.COMPLETED
+    save_new_version(request)
+    request.details = {**request.details, "filed": notices.file_signed(actor, request)}
+    save_new_version(request)
+    record(SignatureEvent.COMPLETED, actor=actor, request=request, sha256=sha256_of_file(request))
 
 
 @transaction.atomic
@@ -258,11 +272,11 @@ def step_decline(*, actor: Actor, request: SignatureRequest, reason: str) -> Sig
         raise ServiceError(SignatureError.REASON_REQUIRED, field="reason")
     request, step = _locked_turn(actor, request, request_role(request, actor))
     step.status, step.acted_at, step.decline_reason = S.DECLINED, timezone.now(), reason.strip()
-    step.sha256_before = _sha256(request)
+    step.sha256_before = sha256_of_file(request)
     step.save()
     request.status = R.DECLINED
     save_new_version(request)
-    _record(
+    record(
         SignatureEvent.DECLINED,
         actor=actor,
         request=request,
@@ -289,5 +303,5 @@ def request_withdraw(*, actor: Actor, request: SignatureRequest, version: int) -
     contract = lock(Contract.objects.all(), request.contract_id)
     contract.status = Contract.Status.DRAFT
     save_new_version(contract)
-    _record(SignatureEvent.WITHDRAWN, actor=actor, request=request)
+    record(SignatureEvent.WITHDRAWN, actor=actor, request=request)
     return request

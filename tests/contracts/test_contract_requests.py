@@ -102,23 +102,6 @@ def test_a_monthly_licence_from_the_earliest_date_is_filed(alfa, alfa_admin):
     assert SupportRequest.objects.count() == 1
 
 
-def test_a_maintenance_termination_attaches_the_written_notice_and_ends_the_contract(
-    alfa, alfa_admin
-):
-    contract = ContractFactory(account=alfa, kind=K.HARDWARE_MAINTENANCE, notice_days=30)
-    filed = file(
-        alfa,
-        alfa_admin,
-        "maintenance-termination",
-        contract_number=contract.number,
-        effective_date=later(45),
-    )
-    [notice] = filed.attachments.all()
-    assert notice.content_type == "application/pdf" and notice.file.read().startswith(b"%PDF")
-    contract.refresh_from_db()
-    assert contract.status == Contract.Status.TERMINATING and contract.end_date == later(45)
-
-
 def test_a_maintenance_termination_inside_the_notice_period_is_refused(alfa, alfa_admin):
     contract = ContractFactory(account=alfa, kind=K.SOFTWARE_MAINTENANCE, notice_days=60)
     error = refusal(
