@@ -540,6 +540,25 @@ def staff_signature_withdraw(alfa, alfa_admin):
     )
 
 
+def _countersigned(alfa, alfa_admin):
+    from django.contrib.auth.models import Group
+
+    from tests.contracts.factories import signature_request_for
+
+    signatory = UserFactory(is_staff=True)
+    signatory.groups.set([Group.objects.get(name=roles.CONTRACTS_REPRESENTATIVE)])
+    steps = [(SignatureStep.Role.SIGN, alfa_admin), (SignatureStep.Role.COUNTERSIGN, signatory)]
+    return signature_request_for(ContractFactory(account=alfa), steps)
+
+
+def staff_countersign(name: str) -> Builder:
+    def build(alfa, alfa_admin):
+        request = _countersigned(alfa, alfa_admin)
+        return Target(reverse(name, args=[request.public_id]), post={"typed_name": "X"})
+
+    return build
+
+
 AGENT, CONTRACTS, ADMIN = roles.SUPPORT_AGENT, roles.CONTRACTS_REPRESENTATIVE, roles.VENDOR_ADMIN
 STAFF: dict[str, StaffRoute] = {
     "backoffice:home": StaffRoute(GET, url_only("backoffice:home"), role=None),
@@ -599,6 +618,12 @@ STAFF: dict[str, StaffRoute] = {
     "contracts_staff:list": StaffRoute(GET, url_only("contracts_staff:list"), CONTRACTS),
     "contracts_staff:send": StaffRoute(GET_POST, staff_contract_send, CONTRACTS),
     "contracts_staff:withdraw": StaffRoute(POST, staff_signature_withdraw, CONTRACTS),
+    "contracts_staff:countersign": StaffRoute(
+        GET_POST, staff_countersign("contracts_staff:countersign"), CONTRACTS
+    ),
+    "contracts_staff:countersign_pdf": StaffRoute(
+        GET, staff_countersign("contracts_staff:countersign_pdf"), CONTRACTS
+    ),
 }
 
 # Third-party identity routes (allauth's own, tested by allauth) and the Django admin

@@ -37,6 +37,7 @@ ROLE_PERMISSIONS = {
         ("contracts", "view_equipment"),
         ("contracts", "view_signaturerequest"),
         ("contracts", "send_signaturerequest"),
+        ("contracts", "countersign_contract"),
     ],
     BILLING: [
         ("accounts", "view_customeraccount"),

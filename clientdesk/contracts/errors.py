@@ -39,6 +39,14 @@ class SignatureError(ErrorCode):
         _("Type your full name as it is in your profile: %(name)s."),
     )
     REASON_REQUIRED = "signature.reason_required", _("Say why you decline.")
+    COUNTERSIGN_LAST = (
+        "signature.countersign_last",
+        _("The vendor's signatory signs once, last, after every signer of the customer."),
+    )
+    NOT_COUNTERSIGNER = (
+        "signature.not_countersigner",
+        _("%(user)s may not sign contracts for the vendor."),
+    )
     NO_KEY = "signature.no_key", _("Signing is not available now; we were told and will fix it.")
 
 

@@ -35,6 +35,7 @@ from clientdesk.core.locking import lock, save_new_version
 from clientdesk.core.tenancy import account_ids
 
 R, S = SignatureRequest.Status, SignatureStep.Status
+COUNTERSIGN_PERMISSION = "contracts.countersign_contract"
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,10 @@ def request_send(
         raise ServiceError(SignatureError.EXPIRY_PAST, field="expires_on")
     if not any(p.role == SignatureStep.Role.SIGN for p in participants):
         raise ServiceError(SignatureError.NO_SIGNER, field="signers")
+    _check_countersigner(participants)
     for p in participants:
+        if p.role == SignatureStep.Role.COUNTERSIGN:
+            continue
         approve = p.role == SignatureStep.Role.APPROVE
         grant = G.CONTRACTS_APPROVE if approve else G.CONTRACTS_SIGN
         if not _holds(p.user, grant, contract):
@@ -111,6 +115,27 @@ def request_send(
     return request
 
 
+def may_countersign(user: User) -> bool:
+    return user.is_active and user.is_staff and user.has_perm(COUNTERSIGN_PERMISSION)
+
+
+def _check_countersigner(participants: list[Participant]) -> None:
+    """At most one signer for the vendor, a staff user with the right, and last of all."""
+    roles = [p.role for p in participants]
+    if SignatureStep.Role.COUNTERSIGN not in roles:
+        return
+    if (
+        roles.count(SignatureStep.Role.COUNTERSIGN) > 1
+        or roles[-1] != SignatureStep.Role.COUNTERSIGN
+    ):
+        raise ServiceError(SignatureError.COUNTERSIGN_LAST, field="countersigner")
+    user = participants[-1].user
+    if not may_countersign(user):
+        raise ServiceError(
+            SignatureError.NOT_COUNTERSIGNER, field="countersigner", params={"user": user.email}
+        )
+
+
 def current_step(request: SignatureRequest) -> SignatureStep | None:
     return request.steps.filter(status=S.WAITING).select_related("user").first()
 
@@ -137,7 +162,7 @@ def _advance(actor: Actor, request: SignatureRequest) -> None:
     if following is None and not request.awaiting_timestamp:
         _complete(actor, request)
         return
-    if following is not None and following.role == SignatureStep.Role.SIGN:
+    if following is not None and following.role != SignatureStep.Role.APPROVE:
         contract.status = Contract.Status.AWAITING_SIGNATURE
         save_new_version(contract)
 
@@ -160,9 +185,37 @@ def _normal(name: str) -> str:
 
 @transaction.atomic
 def step_sign(
+    *,
+    actor: Actor,
+    request: SignatureRequest,
+    typed_name: str,
+    authentication: str,
+    drawing: bytes = b"",
+) -> SignatureStep:
+    """The customer's signer signs; ``drawing``, a checked PNG (drawing.py), is optional."""
+    request, step = _locked_turn(actor, request, SignatureStep.Role.SIGN)
+    return _sign(actor, request, step, typed_name, authentication, drawing)
+
+
+@transaction.atomic
+def step_countersign(
     *, actor: Actor, request: SignatureRequest, typed_name: str, authentication: str
 ) -> SignatureStep:
-    request, step = _locked_turn(actor, request, SignatureStep.Role.SIGN)
+    """The vendor's signatory signs last, once every customer signer has."""
+    request, step = _locked_turn(actor, request, SignatureStep.Role.COUNTERSIGN)
+    if not may_countersign(step.user):
+        raise ServiceError(SignatureError.NOT_YOUR_TURN)
+    return _sign(actor, request, step, typed_name, authentication, b"")
+
+
+def _sign(
+    actor: Actor,
+    request: SignatureRequest,
+    step: SignatureStep,
+    typed_name: str,
+    authentication: str,
+    drawing: bytes,
+) -> SignatureStep:
     full_name = step.user.get_full_name()
     if not typed_name.strip() or _normal(typed_name) != _normal(full_name):
         raise ServiceError(
@@ -170,6 +223,8 @@ def step_sign(
         )
     step.status, step.acted_at, step.typed_name = S.SIGNED, timezone.now(), typed_name.strip()
     step.sha256_before = sha256_of_file(request)
+    if drawing:
+        step.drawing.save("drawing.png", ContentFile(drawing), save=False)
     step.save()
     record(
         SignatureEvent.SIGNED,
@@ -206,6 +261,8 @@ def seal_waiting(*, actor: Actor, request: SignatureRequest, authentication: str
             signed_at=step.acted_at or timezone.now(),
             position=step.position,
             language=step.user.language or "ro",
+            for_vendor=step.role == SignatureStep.Role.COUNTERSIGN,
+            drawing=_drawing(step),
         )
         try:
             sealed = sealing.seal(
@@ -233,6 +290,13 @@ def seal_waiting(*, actor: Actor, request: SignatureRequest, authentication: str
     save_new_version(request)
     _advance(actor, request)
     return True
+
+
+def _drawing(step: SignatureStep) -> bytes:
+    if not step.drawing:
+        return b""
+    with step.drawing.open("rb") as file:
+        return file.read()
 
 
 def _complete(actor: Actor, request: SignatureRequest) -> None:

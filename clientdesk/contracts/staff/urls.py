@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clientdesk.contracts.staff import views
+from clientdesk.contracts.staff import countersign, views
 
 app_name = "contracts_staff"
 
@@ -8,4 +8,10 @@ urlpatterns = [
     path("", views.contract_list, name="list"),
     path("<uuid:public_id>/send/", views.contract_send, name="send"),
     path("signatures/<uuid:public_id>/withdraw/", views.request_withdraw, name="withdraw"),
+    path("signatures/<uuid:public_id>/countersign/", countersign.countersign, name="countersign"),
+    path(
+        "signatures/<uuid:public_id>/countersign/pdf/",
+        countersign.countersign_pdf,
+        name="countersign_pdf",
+    ),
 ]
