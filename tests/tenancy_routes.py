@@ -559,6 +559,20 @@ def staff_countersign(name: str) -> Builder:
     return build
 
 
+def staff_servicepac(name: str, **post) -> Builder:
+    def build(alfa, alfa_admin):
+        from tests.contracts.factories import servicepac_registration
+
+        _pack, _machine, request = servicepac_registration(alfa, alfa_admin)
+        return Target(
+            reverse(name, args=[request.number]),
+            post={"version": request.version, **post},
+            done=lambda: _now(request).status == Status.RESOLVED,
+        )
+
+    return build
+
+
 AGENT, CONTRACTS, ADMIN = roles.SUPPORT_AGENT, roles.CONTRACTS_REPRESENTATIVE, roles.VENDOR_ADMIN
 STAFF: dict[str, StaffRoute] = {
     "backoffice:home": StaffRoute(GET, url_only("backoffice:home"), role=None),
@@ -618,6 +632,15 @@ STAFF: dict[str, StaffRoute] = {
     "contracts_staff:list": StaffRoute(GET, url_only("contracts_staff:list"), CONTRACTS),
     "contracts_staff:send": StaffRoute(GET_POST, staff_contract_send, CONTRACTS),
     "contracts_staff:withdraw": StaffRoute(POST, staff_signature_withdraw, CONTRACTS),
+    "contracts_staff:servicepacs": StaffRoute(
+        GET, url_only("contracts_staff:servicepacs"), CONTRACTS
+    ),
+    "contracts_staff:servicepac_confirm": StaffRoute(
+        POST, staff_servicepac("contracts_staff:servicepac_confirm"), CONTRACTS
+    ),
+    "contracts_staff:servicepac_refuse": StaffRoute(
+        POST, staff_servicepac("contracts_staff:servicepac_refuse", reason="Nu"), CONTRACTS
+    ),
     "contracts_staff:countersign": StaffRoute(
         GET_POST, staff_countersign("contracts_staff:countersign"), CONTRACTS
     ),

@@ -38,6 +38,7 @@ ROLE_PERMISSIONS = {
         ("contracts", "view_signaturerequest"),
         ("contracts", "send_signaturerequest"),
         ("contracts", "countersign_contract"),
+        ("contracts", "confirm_servicepac"),
     ],
     BILLING: [
         ("accounts", "view_customeraccount"),

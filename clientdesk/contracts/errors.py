@@ -78,6 +78,13 @@ class ContractRequestError(ErrorCode):
         "contract_request.not_maintenance",
         _("This contract is not a maintenance contract."),
     )
+    DOWNLOAD_INSTEAD = (
+        "contract_request.download_instead",
+        _(
+            "You may download this contract's document now, from the link under the "
+            "contract's name: nothing was filed. Ask for a paper copy if you need one."
+        ),
+    )
     SIGNATORY_REQUIRED = (
         "contract_request.signatory_required",
         _(
@@ -100,6 +107,15 @@ class ContractRequestError(ErrorCode):
 
 class ServicePacError(ErrorCode):
     NOT_SERVICEPAC = "servicepac.not_servicepac", _("This contract is not a ServicePac.")
+    NOT_WAITING = (
+        "servicepac.not_waiting",
+        _("This ServicePac registration is no longer waiting for a decision."),
+    )
+    UNKNOWN_SERVICEPAC = (
+        "servicepac.unknown_servicepac",
+        _("The customer has no ServicePac numbered %(number)s: refuse it, saying so."),
+    )
+    REASON_REQUIRED = "servicepac.reason_required", _("Say why you refuse the registration.")
     UNKNOWN_MACHINE = (
         "servicepac.unknown_machine",
         _("The customer's inventory has no machine with serial number %(serial)s."),

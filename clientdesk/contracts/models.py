@@ -72,8 +72,12 @@ class Contract(models.Model):
     class Meta:
         ordering = ["-start_date", "-number"]
         indexes = [models.Index(fields=["account", "status", "-start_date"])]
-        # Staff who may sign for the vendor, last, after the customer's signers.
-        permissions = [("countersign_contract", "Can countersign contracts for the vendor")]
+        # Staff who may sign for the vendor (last, after the customer's signers), and
+        # who confirm the ServicePacs customers register.
+        permissions = [
+            ("countersign_contract", "Can countersign contracts for the vendor"),
+            ("confirm_servicepac", "Can confirm ServicePac registrations"),
+        ]
         verbose_name = _("contract")
         verbose_name_plural = _("contracts")
 

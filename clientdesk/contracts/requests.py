@@ -11,10 +11,12 @@ from datetime import date, timedelta
 
 from django import forms
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from clientdesk.contracts import services
+from clientdesk.contracts import queries, services
 from clientdesk.contracts.errors import ContractRequestError
 from clientdesk.contracts.models import Contract, Equipment, SignatureRequest
 from clientdesk.core import grants as G
@@ -47,10 +49,31 @@ class _ContractForm(RequestForm):
 
 
 class ContractCopyForm(_ContractForm):
+    """A copy: the documents the user may see are offered for download at once."""
+
     format = forms.ChoiceField(
         label=_("Format"),
         choices=[("pdf", _("PDF by e-mail")), ("paper", _("Paper copy by post"))],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest = queries.latest_documents(self.user)
+        if latest:
+            links = format_html_join(
+                ", ",
+                '<a href="{}" download>{}</a>',
+                (
+                    (
+                        reverse("contracts:document", args=[d.contract.public_id, d.public_id]),
+                        d.contract.number,
+                    )
+                    for d in latest.values()
+                ),
+            )
+            self.fields["contract_number"].help_text = format_html(
+                "{} {}", _("Download the PDF now, nothing to file:"), links
+            )
 
 
 class LicenceTerminationForm(_ContractForm):
@@ -112,7 +135,10 @@ def _not_before_notice(contract: Contract, effective: date | None) -> None:
 
 
 def contract_is_theirs(details: Mapping, *, user, account) -> None:
-    _contract(details, user, account)
+    """A PDF copy the user may download themselves is not filed: the form offers it."""
+    contract = _contract(details, user, account)
+    if details.get("format") == "pdf" and contract.pk in queries.latest_documents(user, account):
+        raise ServiceError(ContractRequestError.DOWNLOAD_INSTEAD, field="contract_number")
 
 
 def licence_may_end(details: Mapping, *, user, account) -> None:

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AlterModelOptions(
             name='contract',
-            options={'ordering': ['-start_date', '-number'], 'permissions': [('countersign_contract', 'Can countersign contracts for the vendor')], 'verbose_name': 'contract', 'verbose_name_plural': 'contracts'},
+            options={'ordering': ['-start_date', '-number'], 'permissions': [('countersign_contract', 'Can countersign contracts for the vendor'), ('confirm_servicepac', 'Can confirm ServicePac registrations')], 'verbose_name': 'contract', 'verbose_name_plural': 'contracts'},
         ),
         migrations.AddField(
             model_name='signaturerequest',
