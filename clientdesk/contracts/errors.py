@@ -47,6 +47,14 @@ class SignatureError(ErrorCode):
         "signature.not_countersigner",
         _("%(user)s may not sign contracts for the vendor."),
     )
+    DRAWING_INVALID = (
+        "signature.drawing_invalid",
+        _("The drawn signature could not be read: clear it and draw it again, or leave it empty."),
+    )
+    DRAWING_TOO_LARGE = (
+        "signature.drawing_too_large",
+        _("The drawn signature is too large: clear it and draw it again."),
+    )
     NO_KEY = "signature.no_key", _("Signing is not available now; we were told and will fix it.")
 
 

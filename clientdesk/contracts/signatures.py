@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clientdesk.accounts.models import User
+from clientdesk.contracts import drawing as drawing_png
 from clientdesk.contracts import sealing, services, signing
 from clientdesk.contracts.errors import SignatureError
 from clientdesk.contracts.events import SignatureEvent
@@ -192,9 +193,16 @@ def step_sign(
     authentication: str,
     drawing: bytes = b"",
 ) -> SignatureStep:
-    """The customer's signer signs; ``drawing``, a checked PNG (drawing.py), is optional."""
+    """The customer's signer signs; ``drawing``, a PNG of their hand, is optional."""
     request, step = _locked_turn(actor, request, SignatureStep.Role.SIGN)
-    return _sign(actor, request, step, typed_name, authentication, drawing)
+    return _sign(
+        actor,
+        request,
+        step,
+        typed_name,
+        authentication,
+        drawing_png.checked(drawing) if drawing else b"",
+    )
 
 
 @transaction.atomic
