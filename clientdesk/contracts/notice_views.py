@@ -34,9 +34,13 @@ def give_notice(request):
             "contact_email": user.email,
             "contact_phone": user.phone,
             "contract_number": request.GET.get("contract_number", "")[:40],
+            "subject": request_type.name,
         },
     )
     del form.fields["attachments"]  # the signed notice is the request's attachment
+    # No FAQ suggestions here: the subject is only the request's title for staff.
+    subject = form.fields["subject"]
+    subject.help_text, subject.widget.attrs = "", {}
     if request.method == "POST" and form.is_valid():
         form.cleaned_data["attachments"] = ()
         try:

@@ -61,7 +61,7 @@ class ContractCopyForm(_ContractForm):
         latest = queries.latest_documents(self.user)
         if latest:
             links = format_html_join(
-                ", ",
+                "",
                 '<a href="{}" download>{}</a>',
                 (
                     (
@@ -72,7 +72,9 @@ class ContractCopyForm(_ContractForm):
                 ),
             )
             self.fields["contract_number"].help_text = format_html(
-                "{} {}", _("Download the PDF now, nothing to file:"), links
+                '{} <span class="cluster">{}</span>',
+                _("Download the PDF now, nothing to file:"),
+                links,
             )
 
 

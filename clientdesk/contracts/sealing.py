@@ -71,6 +71,7 @@ def signature_page(content: bytes, seal: SealInput) -> bytes:
             ),
         },
         language=seal.language,
+        stylesheets=["contracts/signature_page.css"],
         archival=False,
     )
 
