@@ -41,6 +41,7 @@ def give_notice(request):
     # No FAQ suggestions here: the subject is only the request's title for staff.
     subject = form.fields["subject"]
     subject.help_text, subject.widget.attrs = "", {}
+    form.fields["contract_number"].help_text = ""
     if request.method == "POST" and form.is_valid():
         form.cleaned_data["attachments"] = ()
         try:

@@ -100,6 +100,16 @@ class MaintenanceTerminationForm(_ContractForm):
         label=_("Signed notice"), max_length=36, required=False, widget=forms.HiddenInput
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filed from Contact us, it would be refused: the notice is signed on its own page.
+        self.fields["contract_number"].help_text = format_html(
+            '{} <a href="{}">{}</a>',
+            _("The written notice is signed online, before it is filed."),
+            reverse("contracts:give_notice"),
+            _("Give notice and sign it"),
+        )
+
 
 class ServicePacForm(RequestForm):
     servicepac_number = forms.CharField(

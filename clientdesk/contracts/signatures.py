@@ -84,7 +84,10 @@ def request_send(
             field = "approvers" if approve else "signers"
             raise ServiceError(code, field=field, params={"user": p.user.email})
     contract = lock(Contract.objects.all(), contract.pk)
-    if contract.signature_requests.filter(status=R.PENDING).exists():
+    # A notice the customer is signing does not hold back the contract's own signatures.
+    if contract.signature_requests.filter(
+        status=R.PENDING, purpose=SignatureRequest.Purpose.CONTRACT
+    ).exists():
         raise ServiceError(SignatureError.ALREADY_PENDING)
     request = SignatureRequest(
         contract=contract,
@@ -372,8 +375,9 @@ def request_withdraw(*, actor: Actor, request: SignatureRequest, version: int) -
         raise ServiceError(SignatureError.NOT_PENDING)
     request.status = R.WITHDRAWN
     save_new_version(request)
-    contract = lock(Contract.objects.all(), request.contract_id)
-    contract.status = Contract.Status.DRAFT
-    save_new_version(contract)
+    if request.purpose == SignatureRequest.Purpose.CONTRACT:  # a notice leaves it as it is
+        contract = lock(Contract.objects.all(), request.contract_id)
+        contract.status = Contract.Status.DRAFT
+        save_new_version(contract)
     record(SignatureEvent.WITHDRAWN, actor=actor, request=request)
     return request

@@ -162,3 +162,29 @@ def test_the_page_tells_a_filer_who_may_not_sign(client, alfa, contract):
     with translation.override(clerk.language):
         assert error.message == str(ContractRequestError.SIGNATORY_REQUIRED.label)
     assert not SignatureRequest.objects.exists()
+
+
+def test_the_contact_us_form_leads_to_the_notice_page(client, alfa, alfa_admin, contract):
+    client.force_login(alfa_admin)
+    page = client.get(reverse("support:new"), {"type": "maintenance-termination"})
+    assert f'href="{reverse("contracts:give_notice")}"' in page.content.decode()
+
+
+def test_a_pending_notice_does_not_hold_back_the_contracts_own_signatures(
+    alfa, alfa_admin, contract
+):
+    from tests.contracts.factories import signature_request_for
+
+    give_notice(alfa, alfa_admin, contract, CHRISTMAS)
+    signer = MembershipFactory(account=alfa, grant_contracts_sign=True).user
+    request = signature_request_for(contract, [(SignatureStep.Role.SIGN, signer)])
+    assert request.status == SignatureRequest.Status.PENDING
+
+
+def test_withdrawing_a_notice_leaves_the_contract_as_it_is(alfa, alfa_admin, contract):
+    request = give_notice(alfa, alfa_admin, contract, CHRISTMAS)
+    signatures.request_withdraw(
+        actor=Actor.system("staff"), request=request, version=request.version
+    )
+    contract.refresh_from_db()
+    assert contract.status == Contract.Status.ACTIVE
