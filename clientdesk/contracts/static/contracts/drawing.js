@@ -29,7 +29,11 @@
 
     pad.addEventListener("pointerdown", function (event) {
       event.preventDefault();
-      pad.setPointerCapture(event.pointerId);
+      try {
+        pad.setPointerCapture(event.pointerId); // keep the stroke when it leaves the pad
+      } catch (error) {
+        // a pointer the browser no longer tracks: draw without capture
+      }
       drawing = true;
       var at = point(event);
       ink.beginPath();
