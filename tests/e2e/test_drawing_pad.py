@@ -76,8 +76,10 @@ def test_a_mouse_drawing_is_posted_as_a_png_and_kept_with_the_step(page, signing
 @pytest.mark.parametrize("pointer_type", ["pen", "touch"])
 def test_a_pen_or_a_finger_draws_too(page, signing, pointer_type):
     stroke(page, pointer_type)
+    # The form's submit listener is what turns the pad into the posted PNG.
     page.evaluate(
-        "document.querySelector('[data-drawing]').closest('form').dispatchEvent(new Event('submit'))"
+        "document.querySelector('[data-drawing]').closest('form')"
+        ".dispatchEvent(new Event('submit'))"
     )
     value = page.locator("input[name=drawing]").input_value()
     assert value.startswith(drawing.DATA_URL)
