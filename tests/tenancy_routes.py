@@ -359,6 +359,7 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
     "my_api_tokens": PageRoute(GET_POST, url_only("my_api_tokens")),
     "support:list": PageRoute(GET, url_only("support:list"), G.REQUESTS, frozenset({REQUESTS})),
     "support:new": PageRoute(GET_POST, url_only("support:new"), G.REQUESTS),
+    "contracts:give_notice": PageRoute(GET_POST, url_only("contracts:give_notice"), G.REQUESTS),
     "support:suggestions": PageRoute(GET, url_only("support:suggestions"), G.REQUESTS),
     "support:follow": PageRoute(GET, follow_suggestion, answers=302),  # to the article
     "orders:list": PageRoute(GET, url_only("orders:list"), G.ORDERS, frozenset({ORDERS})),
@@ -682,6 +683,39 @@ def staff_signature_withdraw(alfa, alfa_admin):
     )
 
 
+def _countersigned(alfa, alfa_admin):
+    from django.contrib.auth.models import Group
+
+    from tests.contracts.factories import signature_request_for
+
+    signatory = UserFactory(is_staff=True)
+    signatory.groups.set([Group.objects.get(name=roles.CONTRACTS_REPRESENTATIVE)])
+    steps = [(SignatureStep.Role.SIGN, alfa_admin), (SignatureStep.Role.COUNTERSIGN, signatory)]
+    return signature_request_for(ContractFactory(account=alfa), steps)
+
+
+def staff_countersign(name: str) -> Builder:
+    def build(alfa, alfa_admin):
+        request = _countersigned(alfa, alfa_admin)
+        return Target(reverse(name, args=[request.public_id]), post={"typed_name": "X"})
+
+    return build
+
+
+def staff_servicepac(name: str, **post) -> Builder:
+    def build(alfa, alfa_admin):
+        from tests.contracts.factories import servicepac_registration
+
+        _pack, _machine, request = servicepac_registration(alfa, alfa_admin)
+        return Target(
+            reverse(name, args=[request.number]),
+            post={"version": request.version, **post},
+            done=lambda: _now(request).status == Status.RESOLVED,
+        )
+
+    return build
+
+
 AGENT, CONTRACTS, ADMIN = roles.SUPPORT_AGENT, roles.CONTRACTS_REPRESENTATIVE, roles.VENDOR_ADMIN
 STAFF: dict[str, StaffRoute] = {
     "backoffice:home": StaffRoute(GET, url_only("backoffice:home"), role=None),
@@ -750,6 +784,21 @@ STAFF: dict[str, StaffRoute] = {
     "contracts_staff:list": StaffRoute(GET, url_only("contracts_staff:list"), CONTRACTS),
     "contracts_staff:send": StaffRoute(GET_POST, staff_contract_send, CONTRACTS),
     "contracts_staff:withdraw": StaffRoute(POST, staff_signature_withdraw, CONTRACTS),
+    "contracts_staff:servicepacs": StaffRoute(
+        GET, url_only("contracts_staff:servicepacs"), CONTRACTS
+    ),
+    "contracts_staff:servicepac_confirm": StaffRoute(
+        POST, staff_servicepac("contracts_staff:servicepac_confirm"), CONTRACTS
+    ),
+    "contracts_staff:servicepac_refuse": StaffRoute(
+        POST, staff_servicepac("contracts_staff:servicepac_refuse", reason="Nu"), CONTRACTS
+    ),
+    "contracts_staff:countersign": StaffRoute(
+        GET_POST, staff_countersign("contracts_staff:countersign"), CONTRACTS
+    ),
+    "contracts_staff:countersign_pdf": StaffRoute(
+        GET, staff_countersign("contracts_staff:countersign_pdf"), CONTRACTS
+    ),
 }
 
 # Third-party identity routes (allauth's own, tested by allauth) and the Django admin

@@ -37,6 +37,8 @@ ROLE_PERMISSIONS = {
         ("contracts", "view_equipment"),
         ("contracts", "view_signaturerequest"),
         ("contracts", "send_signaturerequest"),
+        ("contracts", "countersign_contract"),
+        ("contracts", "confirm_servicepac"),
     ],
     BILLING: [
         ("accounts", "view_customeraccount"),

@@ -13,6 +13,7 @@ class ContractsConfig(AppConfig):
 
     def ready(self) -> None:
         from clientdesk.contracts import (
+            alerts,  # noqa: F401 - subscribes
             checks,  # noqa: F401 - registers the deploy check
             notifications,  # noqa: F401 - subscribes
         )

@@ -39,6 +39,22 @@ class SignatureError(ErrorCode):
         _("Type your full name as it is in your profile: %(name)s."),
     )
     REASON_REQUIRED = "signature.reason_required", _("Say why you decline.")
+    COUNTERSIGN_LAST = (
+        "signature.countersign_last",
+        _("The vendor's signatory signs once, last, after every signer of the customer."),
+    )
+    NOT_COUNTERSIGNER = (
+        "signature.not_countersigner",
+        _("%(user)s may not sign contracts for the vendor."),
+    )
+    DRAWING_INVALID = (
+        "signature.drawing_invalid",
+        _("The drawn signature could not be read: clear it and draw it again, or leave it empty."),
+    )
+    DRAWING_TOO_LARGE = (
+        "signature.drawing_too_large",
+        _("The drawn signature is too large: clear it and draw it again."),
+    )
     NO_KEY = "signature.no_key", _("Signing is not available now; we were told and will fix it.")
 
 
@@ -70,6 +86,27 @@ class ContractRequestError(ErrorCode):
         "contract_request.not_maintenance",
         _("This contract is not a maintenance contract."),
     )
+    DOWNLOAD_INSTEAD = (
+        "contract_request.download_instead",
+        _(
+            "You may download this contract's document now, from the link under the "
+            "contract's name: nothing was filed. Ask for a paper copy if you need one."
+        ),
+    )
+    SIGNATORY_REQUIRED = (
+        "contract_request.signatory_required",
+        _(
+            "The written notice must be signed by an authorized signatory of your company: "
+            "ask a colleague who may sign contracts to file it."
+        ),
+    )
+    SIGN_ONLINE = (
+        "contract_request.sign_online",
+        _(
+            "The written notice is signed online: give notice from the contract's page, "
+            "under Contracts."
+        ),
+    )
     MACHINE_MISMATCH = (
         "contract_request.machine_mismatch",
         _("The machine with serial number %(serial)s in your inventory is a %(type)s."),
@@ -78,6 +115,15 @@ class ContractRequestError(ErrorCode):
 
 class ServicePacError(ErrorCode):
     NOT_SERVICEPAC = "servicepac.not_servicepac", _("This contract is not a ServicePac.")
+    NOT_WAITING = (
+        "servicepac.not_waiting",
+        _("This ServicePac registration is no longer waiting for a decision."),
+    )
+    UNKNOWN_SERVICEPAC = (
+        "servicepac.unknown_servicepac",
+        _("The customer has no ServicePac numbered %(number)s: refuse it, saying so."),
+    )
+    REASON_REQUIRED = "servicepac.reason_required", _("Say why you refuse the registration.")
     UNKNOWN_MACHINE = (
         "servicepac.unknown_machine",
         _("The customer's inventory has no machine with serial number %(serial)s."),

@@ -72,6 +72,12 @@ class Contract(models.Model):
     class Meta:
         ordering = ["-start_date", "-number"]
         indexes = [models.Index(fields=["account", "status", "-start_date"])]
+        # Staff who may sign for the vendor (last, after the customer's signers), and
+        # who confirm the ServicePacs customers register.
+        permissions = [
+            ("countersign_contract", "Can countersign contracts for the vendor"),
+            ("confirm_servicepac", "Can confirm ServicePac registrations"),
+        ]
         verbose_name = _("contract")
         verbose_name_plural = _("contracts")
 
@@ -203,8 +209,17 @@ def _working_path(signature_request: "SignatureRequest", filename: str) -> str:
     return f"contracts/signing/{signature_request.public_id}/{filename}"
 
 
+def _drawing_path(step: "SignatureStep", filename: str) -> str:
+    return f"contracts/signing/{step.request.public_id}/drawing-{step.position}.png"
+
+
 class SignatureRequest(models.Model):
-    """A contract document sent to the customer's approvers and signers, in order."""
+    """A contract document sent to the customer's approvers and signers, in order;
+    or a written notice of termination, signed by the one who gives it."""
+
+    class Purpose(models.TextChoices):
+        CONTRACT = "contract", _("Contract")
+        NOTICE = "notice", _("Termination notice")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
@@ -217,9 +232,17 @@ class SignatureRequest(models.Model):
     contract = models.ForeignKey(
         Contract, on_delete=models.CASCADE, related_name="signature_requests"
     )
+    purpose = models.CharField(max_length=10, choices=Purpose.choices, default=Purpose.CONTRACT)
+    # None for a notice: it is not a version of the contract's document.
     document = models.ForeignKey(
-        ContractDocument, on_delete=models.PROTECT, related_name="signature_requests"
+        ContractDocument,
+        on_delete=models.PROTECT,
+        related_name="signature_requests",
+        null=True,
+        blank=True,
     )
+    # A notice's request, filed to staff once it is signed (notices.py).
+    details = models.JSONField(default=dict, blank=True)
     message = models.TextField(_("message"), blank=True)
     expires_on = models.DateField(_("expires on"))
     status = models.CharField(
@@ -254,6 +277,7 @@ class SignatureStep(models.Model):
     class Role(models.TextChoices):
         APPROVE = "approve", _("Approver")
         SIGN = "sign", _("Signer")
+        COUNTERSIGN = "countersign", _("Signer for the vendor")
 
     class Status(models.TextChoices):
         WAITING = "waiting", _("Waiting")
@@ -263,7 +287,7 @@ class SignatureStep(models.Model):
 
     request = models.ForeignKey(SignatureRequest, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveIntegerField()
-    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices)
     user = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, related_name="signature_steps"
     )
@@ -272,6 +296,9 @@ class SignatureStep(models.Model):
     )
     acted_at = models.DateTimeField(null=True, blank=True)
     typed_name = models.CharField(_("full name as typed"), max_length=200, blank=True)
+    drawing = models.FileField(
+        storage=private_storage, upload_to=_drawing_path, max_length=300, blank=True
+    )
     decline_reason = models.TextField(_("reason"), blank=True)
     sha256_before = models.CharField(max_length=64, blank=True)
     sha256_after = models.CharField(max_length=64, blank=True)

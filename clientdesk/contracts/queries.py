@@ -57,6 +57,19 @@ def document_for(user, contract_id, document_id) -> ContractDocument:
     )
 
 
+def latest_documents(user, account=None) -> dict[int, ContractDocument]:
+    """Each contract's latest document the user may download, by contract id: one query."""
+    documents = ContractDocument.objects.visible_to(user, G.CONTRACTS_VIEW).select_related(
+        "contract"
+    )
+    if account is not None:
+        documents = documents.filter(contract__account=account)
+    latest: dict[int, ContractDocument] = {}
+    for document in documents.order_by("contract_id", "-number"):
+        latest.setdefault(document.contract_id, document)
+    return latest
+
+
 def equipment_list(user, *, q: str = "") -> QuerySet[Equipment]:
     machines = Equipment.objects.listed_for(user, G.CONTRACTS_VIEW).select_related(
         "account", "contract"

@@ -5,21 +5,24 @@ API meet the same refusals. A contract is named by its number and must be one
 the user may see (``contracts.view``) on the request's account.
 """
 
+import uuid
 from collections.abc import Mapping
 from datetime import date, timedelta
 
 from django import forms
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from clientdesk.contracts import services
+from clientdesk.contracts import queries, services
 from clientdesk.contracts.errors import ContractRequestError
-from clientdesk.contracts.models import Contract, Equipment
+from clientdesk.contracts.models import Contract, Equipment, SignatureRequest
 from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import ServiceError
-from clientdesk.core.pdf import render_pdf
+from clientdesk.core.tenancy import account_ids
 from clientdesk.support.forms import RequestForm
 from clientdesk.support.types import RequestKind, register
 
@@ -46,10 +49,33 @@ class _ContractForm(RequestForm):
 
 
 class ContractCopyForm(_ContractForm):
+    """A copy: the documents the user may see are offered for download at once."""
+
     format = forms.ChoiceField(
         label=_("Format"),
         choices=[("pdf", _("PDF by e-mail")), ("paper", _("Paper copy by post"))],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest = queries.latest_documents(self.user)
+        if latest:
+            links = format_html_join(
+                "",
+                '<a href="{}" download>{}</a>',
+                (
+                    (
+                        reverse("contracts:document", args=[d.contract.public_id, d.public_id]),
+                        d.contract.number,
+                    )
+                    for d in latest.values()
+                ),
+            )
+            self.fields["contract_number"].help_text = format_html(
+                '{} <span class="cluster">{}</span>',
+                _("Download the PDF now, nothing to file:"),
+                links,
+            )
 
 
 class LicenceTerminationForm(_ContractForm):
@@ -69,6 +95,20 @@ class LicenceTerminationForm(_ContractForm):
 class MaintenanceTerminationForm(_ContractForm):
     kinds = MAINTENANCE
     effective_date = forms.DateField(label=_("Effective date"), widget=_DATE)
+    # The signed written notice (notices.py), set when it is filed after signing.
+    notice = forms.CharField(
+        label=_("Signed notice"), max_length=36, required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filed from Contact us, it would be refused: the notice is signed on its own page.
+        self.fields["contract_number"].help_text = format_html(
+            '{} <a href="{}">{}</a>',
+            _("The written notice is signed online, before it is filed."),
+            reverse("contracts:give_notice"),
+            _("Give notice and sign it"),
+        )
 
 
 class ServicePacForm(RequestForm):
@@ -107,7 +147,10 @@ def _not_before_notice(contract: Contract, effective: date | None) -> None:
 
 
 def contract_is_theirs(details: Mapping, *, user, account) -> None:
-    _contract(details, user, account)
+    """A PDF copy the user may download themselves is not filed: the form offers it."""
+    contract = _contract(details, user, account)
+    if details.get("format") == "pdf" and contract.pk in queries.latest_documents(user, account):
+        raise ServiceError(ContractRequestError.DOWNLOAD_INSTEAD, field="contract_number")
 
 
 def licence_may_end(details: Mapping, *, user, account) -> None:
@@ -121,11 +164,34 @@ def licence_may_end(details: Mapping, *, user, account) -> None:
         raise ServiceError(ContractRequestError.ACK_REQUIRED, field="copies_destroyed")
 
 
-def maintenance_may_end(details: Mapping, *, user, account) -> None:
+def may_give_notice(details: Mapping, *, user, account) -> Contract:
+    """A maintenance contract, past its notice period, ended by an authorized signatory."""
     contract = _contract(details, user, account)
     if contract.kind not in MAINTENANCE:
         raise ServiceError(ContractRequestError.NOT_MAINTENANCE, field="contract_number")
     _not_before_notice(contract, details.get("effective_date"))
+    if not account_ids(user, G.CONTRACTS_SIGN).filter(account_id=account.pk).exists():
+        raise ServiceError(ContractRequestError.SIGNATORY_REQUIRED, field="contract_number")
+    return contract
+
+
+def maintenance_may_end(details: Mapping, *, user, account) -> None:
+    """Filed only with the notice the filer signed for this contract (notices.py)."""
+    contract = may_give_notice(details, user=user, account=account)
+    try:
+        notice = uuid.UUID(details.get("notice") or "")
+    except ValueError:
+        raise ServiceError(ContractRequestError.SIGN_ONLINE, field="contract_number") from None
+    signed = SignatureRequest.objects.filter(
+        public_id=notice,
+        purpose=SignatureRequest.Purpose.NOTICE,
+        status=SignatureRequest.Status.COMPLETED,
+        contract=contract,
+        created_by_id=user.pk,
+        details__filed__isnull=True,
+    )
+    if not signed.exists():
+        raise ServiceError(ContractRequestError.SIGN_ONLINE, field="contract_number")
 
 
 def machine_matches_inventory(details: Mapping, *, user, account) -> None:
@@ -141,33 +207,29 @@ def machine_matches_inventory(details: Mapping, *, user, account) -> None:
         )
 
 
-def attach_written_notice(support_request) -> None:
-    """The written notice, generated in the vendor's layout and attached to the request;
-    the contract is marked as terminating from the effective date."""
+def attach_signed_notice(support_request) -> None:
+    """The signed notice attached to the request; the contract ends on the effective date."""
     from clientdesk.support.models import Attachment
 
     details = support_request.details
-    contract = Contract.objects.get(
-        account=support_request.account, number=details["contract_number"]
-    )
-    effective = date.fromisoformat(details["effective_date"])
+    notice = SignatureRequest.objects.select_related("contract").get(public_id=details["notice"])
+    with notice.working_file.open("rb") as file:
+        pdf = file.read()
     requester = support_request.requester
-    pdf = render_pdf(
-        "contracts/pdf/termination_notice.html",
-        {"contract": contract, "effective": effective, "request": support_request},
-        language=getattr(requester, "language", "") or "ro",
-    )
     attachment = Attachment(
         request=support_request,
-        name=f"notice-{contract.number}.pdf",
+        name=f"notice-{notice.contract.number}-signed.pdf",
         content_type="application/pdf",
         size=len(pdf),
         uploaded_by=requester,
     )
     attachment.file.save(attachment.name, ContentFile(pdf), save=False)
     attachment.save()
-    actor = Actor.of_user(requester) if requester else Actor.system("contracts")
-    services.contract_terminating(actor=actor, contract=contract, end_date=effective)
+    services.contract_terminating(
+        actor=Actor.of_user(requester),
+        contract=notice.contract,
+        end_date=date.fromisoformat(details["effective_date"]),
+    )
 
 
 def register_kinds() -> None:
@@ -182,7 +244,7 @@ def register_kinds() -> None:
             "maintenance-termination",
             MaintenanceTerminationForm,
             rules=[maintenance_may_end],
-            on_created=attach_written_notice,
+            on_created=attach_signed_notice,
             icon="✕",
         )
     )

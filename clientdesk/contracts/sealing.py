@@ -37,6 +37,8 @@ class SealInput:
     signed_at: datetime
     position: int
     language: str
+    for_vendor: bool = False  # the vendor's countersignatory
+    drawing: bytes = b""  # the signer's drawn signature, a checked PNG
 
 
 def verification_url() -> str:
@@ -62,8 +64,14 @@ def signature_page(content: bytes, seal: SealInput) -> bytes:
             "sha256_before": hashlib.sha256(content).hexdigest(),
             "verify_url": url,
             "qr": qr_data_uri(url),
+            "drawing": (
+                "data:image/png;base64," + base64.b64encode(seal.drawing).decode()
+                if seal.drawing
+                else ""
+            ),
         },
         language=seal.language,
+        stylesheets=["contracts/signature_page.css"],
         archival=False,
     )
 
@@ -105,11 +113,12 @@ def seal(
 ) -> bytes:
     """Signature page, then the signature; TimestampUnavailable leaves nothing changed."""
     with_page = append_page(content, signature_page(content, seal_input))
+    capacity = " for the vendor" if seal_input.for_vendor else ""
     return signing.sign_pdf(
         with_page,
         keys=keys,
         signer_name=seal_input.signer_name,
-        reason=f"Signed by {seal_input.signer_name} <{seal_input.signer_email}> "
+        reason=f"Signed by {seal_input.signer_name} <{seal_input.signer_email}>{capacity} "
         f"({seal_input.authentication})",
         field_name=f"Signature{seal_input.position}",
         timestamper=timestamper,

@@ -219,3 +219,86 @@ def servicepac_activate(*, actor: Actor, contract: Contract, serial_number: str)
         data={"serial_number": machine.serial_number, "contract": contract.number},
     )
     return machine
+
+
+SERVICEPAC_KIND = "servicepac-registration"
+
+
+def servicepac_contract(support_request) -> Contract | None:
+    """The ServicePac a registration names, on the request's account."""
+    return Contract.objects.filter(
+        account_id=support_request.account_id,
+        kind=Contract.Kind.SERVICEPAC,
+        number__iexact=(support_request.details.get("servicepac_number") or "").strip(),
+    ).first()
+
+
+def _open_registration(support_request):
+    from clientdesk.contracts.errors import ServicePacError
+    from clientdesk.support.models import OPEN_STATUSES
+
+    if support_request.type.code != SERVICEPAC_KIND or support_request.status not in OPEN_STATUSES:
+        raise ServiceError(ServicePacError.NOT_WAITING)
+
+
+def _answer(support_request, *, version: int, body: str) -> None:
+    """The requester's answer, e-mailed by support; the request is resolved with it."""
+    from clientdesk.support import services as support
+    from clientdesk.support.models import Status
+
+    support.request_staff_reply(
+        actor=Actor.system("contracts"),
+        support_request=support_request,
+        version=version,
+        body=body,
+        status=Status.RESOLVED,
+    )
+
+
+@transaction.atomic
+def servicepac_confirm(*, actor: Actor, support_request, version: int) -> Equipment:
+    """Staff confirm a registration: the ServicePac covers the machine; the customer is told."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from clientdesk.contracts.errors import ServicePacError
+
+    _open_registration(support_request)
+    contract = servicepac_contract(support_request)
+    if contract is None:
+        raise ServiceError(
+            ServicePacError.UNKNOWN_SERVICEPAC,
+            params={"number": support_request.details.get("servicepac_number", "")},
+        )
+    machine = servicepac_activate(
+        actor=actor, contract=contract, serial_number=support_request.details["serial_number"]
+    )
+    with translation.override(support_request.language or "ro"):
+        body = gettext(
+            "Your ServicePac %(number)s is active and covers the machine %(type)s, serial "
+            "number %(serial)s."
+        ) % {
+            "number": contract.number,
+            "type": machine.machine_type,
+            "serial": machine.serial_number,
+        }
+    _answer(support_request, version=version, body=body)
+    return machine
+
+
+@transaction.atomic
+def servicepac_refuse(*, actor: Actor, support_request, version: int, reason: str) -> None:
+    """Staff refuse a registration, saying why; the customer is told and may reopen it."""
+    from clientdesk.contracts.errors import ServicePacError
+
+    _open_registration(support_request)
+    if not reason.strip():
+        raise ServiceError(ServicePacError.REASON_REQUIRED, field="reason")
+    events.record(
+        ContractEvent.SERVICEPAC_REFUSED,
+        actor=actor,
+        account=support_request.account_id,
+        subject=support_request,
+        data={"number": support_request.number, "reason": reason.strip()},
+    )
+    _answer(support_request, version=version, body=reason.strip())

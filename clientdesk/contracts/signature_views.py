@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from clientdesk.contracts import queries, signatures
+from clientdesk.contracts import drawing, queries, signatures
 from clientdesk.contracts.models import SignatureStep
 from clientdesk.core.actors import actor_of
 from clientdesk.core.errors import ServiceError, add_to_form
@@ -27,6 +27,8 @@ SECTION = "contracts"
 
 class SignForm(forms.Form):
     typed_name = forms.CharField(label=gettext_lazy("Your full name"), max_length=200)
+    # The canvas's PNG as a data URL, set by drawing.js; empty without JavaScript.
+    drawing = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 class DeclineForm(forms.Form):
@@ -119,11 +121,20 @@ def _sign(request, signature_request):
                 request=signature_request,
                 typed_name=form.cleaned_data["typed_name"],
                 authentication=authentication_method(request),
+                drawing=drawing.from_data_url(form.cleaned_data["drawing"]),
             )
         except ServiceError as error:
             add_to_form(form, error)
         else:
             signature_request.refresh_from_db()
+            filed = signature_request.details.get("filed")
+            if filed:
+                messages.success(
+                    request,
+                    _("You signed the notice; it is filed with us as request %(number)s.")
+                    % {"number": filed},
+                )
+                return redirect("support:detail", filed)
             if signature_request.awaiting_timestamp:
                 messages.warning(
                     request,

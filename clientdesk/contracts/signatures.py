@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clientdesk.accounts.models import User
+from clientdesk.contracts import drawing as drawing_png
 from clientdesk.contracts import sealing, services, signing
 from clientdesk.contracts.errors import SignatureError
 from clientdesk.contracts.events import SignatureEvent
@@ -35,6 +36,7 @@ from clientdesk.core.locking import lock, save_new_version
 from clientdesk.core.tenancy import account_ids
 
 R, S = SignatureRequest.Status, SignatureStep.Status
+COUNTERSIGN_PERMISSION = "contracts.countersign_contract"
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def _holds(user: User, grant: str, contract: Contract) -> bool:
     return account_ids(user, grant).filter(account_id=contract.account_id).exists()
 
 
-def _record(kind, *, actor: Actor, request: SignatureRequest, **data) -> None:
+def record(kind, *, actor: Actor, request: SignatureRequest, **data) -> None:
     events.record(
         kind,
         actor=actor,
@@ -71,7 +73,10 @@ def request_send(
         raise ServiceError(SignatureError.EXPIRY_PAST, field="expires_on")
     if not any(p.role == SignatureStep.Role.SIGN for p in participants):
         raise ServiceError(SignatureError.NO_SIGNER, field="signers")
+    _check_countersigner(participants)
     for p in participants:
+        if p.role == SignatureStep.Role.COUNTERSIGN:
+            continue
         approve = p.role == SignatureStep.Role.APPROVE
         grant = G.CONTRACTS_APPROVE if approve else G.CONTRACTS_SIGN
         if not _holds(p.user, grant, contract):
@@ -79,7 +84,10 @@ def request_send(
             field = "approvers" if approve else "signers"
             raise ServiceError(code, field=field, params={"user": p.user.email})
     contract = lock(Contract.objects.all(), contract.pk)
-    if contract.signature_requests.filter(status=R.PENDING).exists():
+    # A notice the customer is signing does not hold back the contract's own signatures.
+    if contract.signature_requests.filter(
+        status=R.PENDING, purpose=SignatureRequest.Purpose.CONTRACT
+    ).exists():
         raise ServiceError(SignatureError.ALREADY_PENDING)
     request = SignatureRequest(
         contract=contract,
@@ -101,7 +109,7 @@ def request_send(
         else Contract.Status.AWAITING_SIGNATURE
     )
     save_new_version(contract)
-    _record(
+    record(
         SignatureEvent.REQUESTED,
         actor=actor,
         request=request,
@@ -109,6 +117,27 @@ def request_send(
         steps=[[p.role, p.user.pk] for p in participants],
     )
     return request
+
+
+def may_countersign(user: User) -> bool:
+    return user.is_active and user.is_staff and user.has_perm(COUNTERSIGN_PERMISSION)
+
+
+def _check_countersigner(participants: list[Participant]) -> None:
+    """At most one signer for the vendor, a staff user with the right, and last of all."""
+    roles = [p.role for p in participants]
+    if SignatureStep.Role.COUNTERSIGN not in roles:
+        return
+    if (
+        roles.count(SignatureStep.Role.COUNTERSIGN) > 1
+        or roles[-1] != SignatureStep.Role.COUNTERSIGN
+    ):
+        raise ServiceError(SignatureError.COUNTERSIGN_LAST, field="countersigner")
+    user = participants[-1].user
+    if not may_countersign(user):
+        raise ServiceError(
+            SignatureError.NOT_COUNTERSIGNER, field="countersigner", params={"user": user.email}
+        )
 
 
 def current_step(request: SignatureRequest) -> SignatureStep | None:
@@ -125,7 +154,7 @@ def _locked_turn(actor: Actor, request: SignatureRequest, role: str) -> tuple:
     return request, step
 
 
-def _sha256(request: SignatureRequest) -> str:
+def sha256_of_file(request: SignatureRequest) -> str:
     with request.working_file.open("rb") as file:
         return hashlib.sha256(file.read()).hexdigest()
 
@@ -137,7 +166,7 @@ def _advance(actor: Actor, request: SignatureRequest) -> None:
     if following is None and not request.awaiting_timestamp:
         _complete(actor, request)
         return
-    if following is not None and following.role == SignatureStep.Role.SIGN:
+    if following is not None and following.role != SignatureStep.Role.APPROVE:
         contract.status = Contract.Status.AWAITING_SIGNATURE
         save_new_version(contract)
 
@@ -146,9 +175,9 @@ def _advance(actor: Actor, request: SignatureRequest) -> None:
 def step_approve(*, actor: Actor, request: SignatureRequest) -> SignatureStep:
     request, step = _locked_turn(actor, request, SignatureStep.Role.APPROVE)
     step.status, step.acted_at = S.APPROVED, timezone.now()
-    step.sha256_before = step.sha256_after = _sha256(request)
+    step.sha256_before = step.sha256_after = sha256_of_file(request)
     step.save()
-    _record(SignatureEvent.APPROVED, actor=actor, request=request, sha256=step.sha256_before)
+    record(SignatureEvent.APPROVED, actor=actor, request=request, sha256=step.sha256_before)
     save_new_version(request)
     _advance(actor, request)
     return step
@@ -160,18 +189,55 @@ def _normal(name: str) -> str:
 
 @transaction.atomic
 def step_sign(
+    *,
+    actor: Actor,
+    request: SignatureRequest,
+    typed_name: str,
+    authentication: str,
+    drawing: bytes = b"",
+) -> SignatureStep:
+    """The customer's signer signs; ``drawing``, a PNG of their hand, is optional."""
+    request, step = _locked_turn(actor, request, SignatureStep.Role.SIGN)
+    return _sign(
+        actor,
+        request,
+        step,
+        typed_name,
+        authentication,
+        drawing_png.checked(drawing) if drawing else b"",
+    )
+
+
+@transaction.atomic
+def step_countersign(
     *, actor: Actor, request: SignatureRequest, typed_name: str, authentication: str
 ) -> SignatureStep:
-    request, step = _locked_turn(actor, request, SignatureStep.Role.SIGN)
+    """The vendor's signatory signs last, once every customer signer has."""
+    request, step = _locked_turn(actor, request, SignatureStep.Role.COUNTERSIGN)
+    if not may_countersign(step.user):
+        raise ServiceError(SignatureError.NOT_YOUR_TURN)
+    return _sign(actor, request, step, typed_name, authentication, b"")
+
+
+def _sign(
+    actor: Actor,
+    request: SignatureRequest,
+    step: SignatureStep,
+    typed_name: str,
+    authentication: str,
+    drawing: bytes,
+) -> SignatureStep:
     full_name = step.user.get_full_name()
     if not typed_name.strip() or _normal(typed_name) != _normal(full_name):
         raise ServiceError(
             SignatureError.NAME_MISMATCH, field="typed_name", params={"name": full_name}
         )
     step.status, step.acted_at, step.typed_name = S.SIGNED, timezone.now(), typed_name.strip()
-    step.sha256_before = _sha256(request)
+    step.sha256_before = sha256_of_file(request)
+    if drawing:
+        step.drawing.save("drawing.png", ContentFile(drawing), save=False)
     step.save()
-    _record(
+    record(
         SignatureEvent.SIGNED,
         actor=actor,
         request=request,
@@ -206,6 +272,8 @@ def seal_waiting(*, actor: Actor, request: SignatureRequest, authentication: str
             signed_at=step.acted_at or timezone.now(),
             position=step.position,
             language=step.user.language or "ro",
+            for_vendor=step.role == SignatureStep.Role.COUNTERSIGN,
+            drawing=_drawing(step),
         )
         try:
             sealed = sealing.seal(
@@ -221,7 +289,7 @@ def seal_waiting(*, actor: Actor, request: SignatureRequest, authentication: str
         request.working_file.save(f"{step.position}.pdf", ContentFile(sealed), save=False)
         step.sha256_after = hashlib.sha256(sealed).hexdigest()
         step.save()
-        _record(
+        record(
             SignatureEvent.SEALED,
             actor=actor,
             request=request,
@@ -235,7 +303,17 @@ def seal_waiting(*, actor: Actor, request: SignatureRequest, authentication: str
     return True
 
 
+def _drawing(step: SignatureStep) -> bytes:
+    if not step.drawing:
+        return b""
+    with step.drawing.open("rb") as file:
+        return file.read()
+
+
 def _complete(actor: Actor, request: SignatureRequest) -> None:
+    if request.purpose == SignatureRequest.Purpose.NOTICE:
+        _file_notice(actor, request)
+        return
     with request.working_file.open("rb") as file:
         content = file.read()
     signed = services.document_add(
@@ -249,7 +327,18 @@ def _complete(actor: Actor, request: SignatureRequest) -> None:
     contract = lock(Contract.objects.all(), request.contract_id)
     contract.status = Contract.Status.ACTIVE
     save_new_version(contract)
-    _record(SignatureEvent.COMPLETED, actor=actor, request=request, sha256=signed.sha256)
+    record(SignatureEvent.COMPLETED, actor=actor, request=request, sha256=signed.sha256)
+
+
+def _file_notice(actor: Actor, request: SignatureRequest) -> None:
+    """A signed notice is complete first, then filed: the kind's rule asks for a signed one."""
+    from clientdesk.contracts import notices
+
+    request.status = R.COMPLETED
+    save_new_version(request)
+    request.details = {**request.details, "filed": notices.file_signed(actor, request)}
+    save_new_version(request)
+    record(SignatureEvent.COMPLETED, actor=actor, request=request, sha256=sha256_of_file(request))
 
 
 @transaction.atomic
@@ -258,11 +347,11 @@ def step_decline(*, actor: Actor, request: SignatureRequest, reason: str) -> Sig
         raise ServiceError(SignatureError.REASON_REQUIRED, field="reason")
     request, step = _locked_turn(actor, request, request_role(request, actor))
     step.status, step.acted_at, step.decline_reason = S.DECLINED, timezone.now(), reason.strip()
-    step.sha256_before = _sha256(request)
+    step.sha256_before = sha256_of_file(request)
     step.save()
     request.status = R.DECLINED
     save_new_version(request)
-    _record(
+    record(
         SignatureEvent.DECLINED,
         actor=actor,
         request=request,
@@ -286,8 +375,9 @@ def request_withdraw(*, actor: Actor, request: SignatureRequest, version: int) -
         raise ServiceError(SignatureError.NOT_PENDING)
     request.status = R.WITHDRAWN
     save_new_version(request)
-    contract = lock(Contract.objects.all(), request.contract_id)
-    contract.status = Contract.Status.DRAFT
-    save_new_version(contract)
-    _record(SignatureEvent.WITHDRAWN, actor=actor, request=request)
+    if request.purpose == SignatureRequest.Purpose.CONTRACT:  # a notice leaves it as it is
+        contract = lock(Contract.objects.all(), request.contract_id)
+        contract.status = Contract.Status.DRAFT
+        save_new_version(contract)
+    record(SignatureEvent.WITHDRAWN, actor=actor, request=request)
     return request

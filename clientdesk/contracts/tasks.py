@@ -1,7 +1,9 @@
 """Background work of signatures: sealing again once the timestamp authority answers."""
 
 import logging
+from datetime import date
 
+from django.utils import timezone
 from django_tasks import task
 
 from clientdesk.core.actors import Actor
@@ -21,3 +23,17 @@ def retry_seal(public_id: str) -> None:
         return
     if not signatures.seal_waiting(actor=Actor.system("worker"), request=request):
         log.warning("signature request %s still waits for the timestamp authority", public_id)
+
+
+def run_daily(today: date) -> tuple[int, int, int]:
+    """Reminders, expiry and alerts of the day: (reminded, expired, alerted)."""
+    from clientdesk.contracts import alerts, reminders
+
+    reminded, expired = reminders.run(today=today)
+    return reminded, expired, alerts.run(today=today)
+
+
+@task()
+def daily() -> None:
+    """The day's run, for a worker's schedule (cron runs the contracts_remind command)."""
+    run_daily(timezone.localdate())

@@ -1,13 +1,14 @@
 from django.urls import path
 
+from clientdesk.contracts import notice_views, views
 from clientdesk.contracts import signature_views as signing
-from clientdesk.contracts import views
 
 app_name = "contracts"
 
 urlpatterns = [
     path("", views.contract_list, name="list"),
     path("<uuid:public_id>/", views.contract_detail, name="detail"),
+    path("notice/", notice_views.give_notice, name="give_notice"),
     path(
         "<uuid:public_id>/documents/<uuid:document_id>/",
         views.document_download,

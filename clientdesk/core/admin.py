@@ -20,6 +20,17 @@ class VendorConfigAdmin(admin.ModelAdmin):
         ),
         (_("Calendar"), {"fields": ["time_zone", "holidays_country"]}),
         (_("Addresses"), {"fields": ["address", "postal_address"]}),
+        (
+            _("Contracts"),
+            {
+                "fields": [
+                    "reminder_first_days",
+                    "reminder_every_days",
+                    "reminder_max",
+                    "contract_alert_days",
+                ]
+            },
+        ),
     ]
 
     def has_add_permission(self, request) -> bool:

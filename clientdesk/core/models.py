@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.validators import FileExtensionValidator, RegexValidator
+from django.core.validators import FileExtensionValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.html import escape
@@ -53,6 +53,18 @@ class VendorConfig(models.Model):
     address = models.TextField(_("registered address"), blank=True)
     postal_address = models.TextField(_("postal address for written notices"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # Pending signatures: the first reminder so many days after sending, then every so
+    # many days, at most so many (contracts/reminders.py).
+    reminder_first_days = models.PositiveSmallIntegerField(
+        _("first signature reminder after (days)"), default=5
+    )
+    reminder_every_days = models.PositiveSmallIntegerField(
+        _("then a reminder every (days)"), default=2, validators=[MinValueValidator(1)]
+    )
+    reminder_max = models.PositiveSmallIntegerField(_("at most so many reminders"), default=5)
+    contract_alert_days = models.PositiveSmallIntegerField(
+        _("alert contract holders so many days before notice or end"), default=30
+    )
 
     class Meta:
         verbose_name = _("vendor configuration")

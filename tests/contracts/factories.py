@@ -68,3 +68,22 @@ def signature_request_for(contract, steps, *, content=None):
         message="Vă rugăm să semnați.",
         expires_on=datetime.date.today() + datetime.timedelta(days=14),
     )
+
+
+def servicepac_registration(account, requester, *, number="SP-778899", serial="78SN0001", **kw):
+    """A ServicePac registration as filed: a ServicePac contract, a machine and the request."""
+    from clientdesk.support.models import RequestType
+    from tests.support.factories import SupportRequestFactory
+
+    pack = ContractFactory(
+        account=account, kind=Contract.Kind.SERVICEPAC, number=number, status="draft"
+    )
+    machine = EquipmentFactory(account=account, serial_number=serial, machine_type="8286")
+    request = SupportRequestFactory(
+        account=account,
+        requester=requester,
+        type=RequestType.objects.get(code="servicepac-registration"),
+        details={"servicepac_number": number, "machine_type": "8286", "serial_number": serial},
+        **kw,
+    )
+    return pack, machine, request

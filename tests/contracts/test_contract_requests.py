@@ -13,7 +13,7 @@ from clientdesk.core.actors import Actor
 from clientdesk.core.errors import ServiceError
 from clientdesk.support import services
 from clientdesk.support.models import SupportRequest
-from tests.contracts.factories import ContractFactory, EquipmentFactory
+from tests.contracts.factories import ContractFactory, DocumentFactory, EquipmentFactory
 from tests.support.service_helpers import new_request
 
 pytestmark = pytest.mark.django_db
@@ -102,23 +102,6 @@ def test_a_monthly_licence_from_the_earliest_date_is_filed(alfa, alfa_admin):
     assert SupportRequest.objects.count() == 1
 
 
-def test_a_maintenance_termination_attaches_the_written_notice_and_ends_the_contract(
-    alfa, alfa_admin
-):
-    contract = ContractFactory(account=alfa, kind=K.HARDWARE_MAINTENANCE, notice_days=30)
-    filed = file(
-        alfa,
-        alfa_admin,
-        "maintenance-termination",
-        contract_number=contract.number,
-        effective_date=later(45),
-    )
-    [notice] = filed.attachments.all()
-    assert notice.content_type == "application/pdf" and notice.file.read().startswith(b"%PDF")
-    contract.refresh_from_db()
-    assert contract.status == Contract.Status.TERMINATING and contract.end_date == later(45)
-
-
 def test_a_maintenance_termination_inside_the_notice_period_is_refused(alfa, alfa_admin):
     contract = ContractFactory(account=alfa, kind=K.SOFTWARE_MAINTENANCE, notice_days=60)
     error = refusal(
@@ -187,3 +170,35 @@ def test_each_contract_request_form_lists_only_the_users_contracts(client, alfa,
         assert theirs.number not in page
         if code != "servicepac-registration":
             assert ours.number in page
+
+
+def test_a_pdf_copy_of_a_contract_whose_document_the_user_may_see_is_not_filed(alfa, alfa_admin):
+    contract = ContractFactory(account=alfa)
+    DocumentFactory(contract=contract)
+    error = refusal(
+        alfa, alfa_admin, "contract-copy", contract_number=contract.number, format="pdf"
+    )
+    assert error.error == ContractRequestError.DOWNLOAD_INSTEAD
+    assert not SupportRequest.objects.exists()
+    # A paper copy is still for staff to send.
+    file(alfa, alfa_admin, "contract-copy", contract_number=contract.number, format="paper")
+    assert SupportRequest.objects.count() == 1
+
+
+def test_the_copy_form_offers_the_documents_the_user_may_download(client, alfa, alfa_admin):
+    with_document, without = ContractFactory(account=alfa), ContractFactory(account=alfa)
+    document = DocumentFactory(contract=with_document)
+    theirs = DocumentFactory()
+    client.force_login(alfa_admin)
+    page = client.get(reverse("support:new"), {"type": "contract-copy"}).content.decode()
+    url = reverse("contracts:document", args=[with_document.public_id, document.public_id])
+    assert f'<a href="{url}" download>{with_document.number}</a>' in page
+    assert without.number in page  # chosen in the list, filed to staff
+    assert str(theirs.public_id) not in page
+    assert client.get(url).status_code == 200
+
+
+def test_a_copy_of_a_contract_without_a_document_is_filed_for_staff(alfa, alfa_admin):
+    contract = ContractFactory(account=alfa)
+    filed = file(alfa, alfa_admin, "contract-copy", contract_number=contract.number, format="pdf")
+    assert filed.type.code == "contract-copy"

@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.accounts.models import User
@@ -7,6 +9,20 @@ from clientdesk.contracts.signatures import Participant
 from clientdesk.core import grants as G
 
 ROWS = 5
+CUSTOMER_ROLES = [(r.value, r.label) for r in (SignatureStep.Role.APPROVE, SignatureStep.Role.SIGN)]
+
+
+def countersigners():
+    """Active staff holding the right to sign for the vendor (directly, by role, or superuser)."""
+    perm = Permission.objects.get(
+        content_type__app_label="contracts", codename="countersign_contract"
+    )
+    return (
+        User.objects.filter(is_active=True, is_staff=True)
+        .filter(Q(is_superuser=True) | Q(groups__permissions=perm) | Q(user_permissions=perm))
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
 
 
 class SendForm(forms.Form):
@@ -21,10 +37,19 @@ class SendForm(forms.Form):
     expires_on = forms.DateField(
         label=_("Expires on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
+    countersigner = forms.ModelChoiceField(
+        label=_("Signs for the vendor, last"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("A colleague with the right to sign for the vendor, after the customer."),
+    )
 
     def __init__(self, *args, contract: Contract, **kwargs):
         super().__init__(*args, **kwargs)
         self.contract = contract
+        field = self.fields["countersigner"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = countersigners()
         people = User.objects.filter(memberships__account=contract.account).distinct()
         eligible = people.filter(
             **{f"memberships__{G.field_name(G.CONTRACTS_SIGN)}": True}
@@ -32,7 +57,7 @@ class SendForm(forms.Form):
         for row in range(1, ROWS + 1):
             self.fields[f"role_{row}"] = forms.ChoiceField(
                 label=_("Step %(n)s: role") % {"n": row},
-                choices=[("", "—"), *SignatureStep.Role.choices],
+                choices=[("", "—"), *CUSTOMER_ROLES],
                 required=False,
             )
             self.fields[f"user_{row}"] = forms.ModelChoiceField(
@@ -50,4 +75,7 @@ class SendForm(forms.Form):
             role, user = self.cleaned_data.get(f"role_{row}"), self.cleaned_data.get(f"user_{row}")
             if role and user:
                 chosen.append(Participant(role=role, user=user))
+        countersigner = self.cleaned_data.get("countersigner")
+        if countersigner is not None:
+            chosen.append(Participant(role=SignatureStep.Role.COUNTERSIGN, user=countersigner))
         return chosen
