@@ -9,8 +9,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from clientdesk.accounts import notifications, signals  # noqa: F401  (they subscribe)
-        from clientdesk.accounts.events import AccessEvent, SecurityEvent
+        from clientdesk.accounts.events import AccessEvent, CustomerEvent, SecurityEvent
         from clientdesk.core import events
 
         events.register(SecurityEvent, audited=True)
         events.register(AccessEvent, audited=True)
+        events.register(CustomerEvent)
