@@ -250,6 +250,11 @@ def _invalid(field: str | None, error: ValidationError) -> ServiceError:
 
 def _clean_account(account: CustomerAccount) -> None:
     """The model's checks; a tax id is checked as a CUI only for a Romanian company."""
+    try:
+        account.full_clean(exclude=["tax_id"], validate_unique=False)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise _invalid(None if field == "__all__" else field, ValidationError(messages)) from None
     if account.tax_id and account.country == "RO":
         try:
             validate_cui(account.tax_id)
@@ -260,11 +265,6 @@ def _clean_account(account: CustomerAccount) -> None:
             account.phone = normalize_phone(account.phone, str(account.country))
         except ValidationError as error:
             raise _invalid("phone", error) from None
-    try:
-        account.full_clean(exclude=["tax_id"], validate_unique=False)
-    except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise _invalid(None if field == "__all__" else field, ValidationError(messages)) from None
 
 
 @transaction.atomic

@@ -59,6 +59,15 @@ def _full_clean(row, *, exclude: list[str] | None = None) -> None:
         ) from None
 
 
+def _refuse_taken(row, fields: tuple[str, ...], *, field: str) -> None:
+    """A unique value another row holds, refused on ``field`` (not left to the database)."""
+    model = type(row)
+    others = model._default_manager.filter(**{name: getattr(row, name) for name in fields})
+    if others.exclude(pk=row.pk).exists():
+        message = row.unique_error_message(model, fields).messages[0]
+        raise ServiceError(CommonError.INVALID, field=field, message=message)
+
+
 @transaction.atomic
 def contract_upsert(
     *, actor: Actor, account: CustomerAccount, external_id: str, data: ContractData
@@ -80,6 +89,7 @@ def contract_upsert(
     _full_clean(contract, exclude=["account", "version"])
     if contract.pk is not None and before == [getattr(contract, name) for name in names]:
         return Upserted(contract, Outcome.UNCHANGED)  # the same push again
+    _refuse_taken(contract, ("number",), field="number")
     outcome = Outcome.UPDATED if contract.pk else Outcome.CREATED
     if contract.pk is None:
         contract.save()
@@ -160,6 +170,7 @@ def equipment_upsert(
         machine.contract_id
     ]:
         return Upserted(machine, Outcome.UNCHANGED)
+    _refuse_taken(machine, ("account", "serial_number"), field="serial_number")
     outcome = Outcome.UPDATED if machine.pk else Outcome.CREATED
     machine.save()
     events.record(

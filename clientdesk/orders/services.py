@@ -299,6 +299,8 @@ def shipment_event_add(
     if external_id:
         existing = ShipmentEvent.objects.filter(external_id=external_id).first()
         if existing is not None:
+            if existing.shipment_id != shipment.pk:
+                raise ServiceError(OrderError.EVENT_OTHER_SHIPMENT, field="external_id")
             return Upserted(existing, Outcome.UNCHANGED)
     shipment = (
         Shipment.objects.select_for_update(of=("self",)).select_related("order").get(pk=shipment.pk)
