@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "clientdesk.orders",
     "clientdesk.contracts",
     "clientdesk.billing",
+    "clientdesk.api",
     "clientdesk.backoffice",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # its Swagger UI served from our static files: the CSP allows no CDN
 ]
 
 MIDDLEWARE = [
@@ -298,6 +300,11 @@ SIGNING_KEY_FILE = env("SIGNING_KEY_FILE")
 SIGNING_CERT_FILE = env("SIGNING_CERT_FILE")
 SIGNING_CHAIN_FILE = env("SIGNING_CHAIN_FILE")
 SIGNING_TSA_URL = env("SIGNING_TSA_URL")
+
+# The integration API: calls per token (counted in the shared cache: Redis when
+# configured), and whether its description is open to all in production.
+API_RATE_LIMIT = env("API_RATE_LIMIT", "600/m")
+API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", False)
 
 LOGGING = {
     "version": 1,

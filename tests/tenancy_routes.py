@@ -426,14 +426,7 @@ PUBLIC: dict[str, PublicRoute] = {
     "kb:category": PublicRoute(GET, kb_article("kb:category"), OK),
     "kb:article": PublicRoute(GET, kb_article("kb:article"), OK),
     "kb:vote": PublicRoute(POST, kb_article("kb:vote"), {"POST": 302}),
-    # The API's description and its docs page; the operations are in API_OPERATIONS.
     "verify:page": PublicRoute(GET_POST, url_only("verify:page"), {"GET": 200, "POST": 200}),
-    "api-v1:openapi-json": PublicRoute(
-        ANY, url_only("api-v1:openapi-json"), dict.fromkeys(ANY, 200)
-    ),
-    "api-v1:openapi-view": PublicRoute(
-        ANY, url_only("api-v1:openapi-view"), dict.fromkeys(ANY, 200)
-    ),
 }
 
 NOT_CUSTOMER_DATA: dict[str, PublicRoute] = {
@@ -456,6 +449,20 @@ NOT_CUSTOMER_DATA: dict[str, PublicRoute] = {
         dict.fromkeys(ANY, 301),
         reason="the admin's old address: it only redirects to /admin/, which is staff-only",
     ),
+    # In production mode (as tests run) the API's description is for signed-in staff only,
+    # unless the vendor opens it (tests/api/test_docs.py).
+    "api-v1:openapi-json": PublicRoute(
+        ANY,
+        url_only("api-v1:openapi-json"),
+        dict.fromkeys(ANY, 302),
+        reason="the API's description: the sign-in page for anyone but staff",
+    ),
+    "api-v1:openapi-view": PublicRoute(
+        ANY,
+        url_only("api-v1:openapi-view"),
+        dict.fromkeys(ANY, 302),
+        reason="the API's docs page: the sign-in page for anyone but staff",
+    ),
     "api-v1:api-root": PublicRoute(
         ANY,
         url_only("api-v1:api-root"),
@@ -466,11 +473,59 @@ NOT_CUSTOMER_DATA: dict[str, PublicRoute] = {
 
 # The API: each URL name of the api-v1 namespace that serves operations, and the
 # operations of the OpenAPI schema (method, path), each with who may call it.
-API_URL_NAMES = {"api-v1:search_articles": "/api/v1/kb/search"}
+API_URL_NAMES = {
+    "api-v1:search_articles": "/api/v1/kb/search",
+    "api-v1:token_me": "/api/v1/tokens/me",
+    "api-v1:requests_list": "/api/v1/requests",
+    "api-v1:requests_create": "/api/v1/requests",
+    "api-v1:requests_get": "/api/v1/requests/{number}",
+    "api-v1:requests_reply": "/api/v1/requests/{number}/replies",
+}
 API_PUBLIC = "public"
-API_OPERATIONS: dict[tuple[str, str], tuple[str, dict]] = {
-    # (who may call it, a query that finds something)
+API_ANY_TOKEN = "any valid token"  # about the token itself: no customer's data
+API_CUSTOMER = "a customer's token, on an object of its account"
+
+
+@dataclass(frozen=True)
+class ApiTarget:
+    path: str
+    body: dict = field(default_factory=dict)
+    insider: int = 200  # what the Alfa token with the grant gets
+    # A new object for Alfa's account: an outsider is refused on the account field (422).
+    new_for_account: bool = False
+
+
+def api_request(suffix: str = "", body: dict | None = None, insider: int = 200):
+    def build(alfa, alfa_admin) -> ApiTarget:
+        request = SupportRequestFactory(account=alfa, requester=alfa_admin)
+        return ApiTarget(f"/api/v1/requests/{request.number}{suffix}", body or {}, insider)
+
+    return build
+
+
+def api_new_request(alfa, alfa_admin) -> ApiTarget:
+    from tests.support.factories import RequestTypeFactory
+
+    body = {
+        "account": alfa.number,
+        "type": RequestTypeFactory().code,
+        "subject": "Imprimanta",
+        "description": "Nu pornește.",
+    }
+    return ApiTarget("/api/v1/requests", body, 201, new_for_account=True)
+
+
+API_OPERATIONS: dict[tuple[str, str], tuple[str, dict | Callable]] = {
+    # (who may call it, a query that finds something, or a builder of Alfa's object)
     ("GET", "/api/v1/kb/search"): (API_PUBLIC, {"q": "imprimanta", "lang": "ro"}),
+    ("GET", "/api/v1/tokens/me"): (API_ANY_TOKEN, {}),
+    ("GET", "/api/v1/requests"): (API_CUSTOMER, api_request()),
+    ("POST", "/api/v1/requests"): (API_CUSTOMER, api_new_request),
+    ("GET", "/api/v1/requests/{number}"): (API_CUSTOMER, api_request()),
+    ("POST", "/api/v1/requests/{number}/replies"): (
+        API_CUSTOMER,
+        api_request("/replies", {"body": "Am verificat."}, 201),
+    ),
 }
 
 

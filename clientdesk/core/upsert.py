@@ -1,9 +1,4 @@
-"""What an upsert did: the ERP pushes the same data again and again, and must be told apart.
-
-Every ERP-facing write (``order_upsert``, ``invoice_issue``, ...) returns an
-``Upserted``: the object as the portal now holds it and whether the call created
-it, changed it, or found it as it was (a retry, which records no event).
-"""
+"""What an upsert by an external system's identifier did: the ERP needs to know per item."""
 
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,7 +17,3 @@ class Outcome(StrEnum):
 class Upserted(Generic[T]):
     obj: T
     outcome: Outcome
-
-    @property
-    def changed(self) -> bool:
-        return self.outcome is not Outcome.UNCHANGED
