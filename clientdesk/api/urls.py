@@ -14,11 +14,14 @@ from clientdesk.api.docs import docs_guard
 from clientdesk.api.tokens_api import router as tokens_router
 from clientdesk.billing.api import payments_router
 from clientdesk.billing.api import router as invoices_router
+from clientdesk.billing.customer_api import router as my_invoices_router
 from clientdesk.contracts.api import equipment_router
 from clientdesk.contracts.api import router as contracts_router
+from clientdesk.contracts.customer_api import router as my_contracts_router
 from clientdesk.kb.api import router as kb_router
 from clientdesk.orders.api import router as orders_router
 from clientdesk.orders.api import shipments_router
+from clientdesk.orders.customer_api import router as my_orders_router
 from clientdesk.support.api import router as requests_router
 
 api = NinjaAPI(
@@ -48,5 +51,9 @@ api.add_router("/orders/", orders_router)
 api.add_router("/shipments/", shipments_router)
 api.add_router("/invoices/", invoices_router)
 api.add_router("/payments/", payments_router)
+# A customer's own data, through their personal token (requests are above, for both kinds).
+api.add_router("/me/orders", my_orders_router)
+api.add_router("/me/invoices", my_invoices_router)
+api.add_router("/me/contracts", my_contracts_router)
 
 urlpatterns = api.urls[0]

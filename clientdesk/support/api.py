@@ -12,6 +12,7 @@ from clientdesk.api import tokens
 from clientdesk.api.auth import any_token, customer, token_actor
 from clientdesk.api.errors import ERRORS, ApiError
 from clientdesk.api.models import ApiToken
+from clientdesk.api.paging import PageParams, page
 from clientdesk.api.scopes import Scope
 from clientdesk.core import grants as G
 from clientdesk.core.errors import ServiceError
@@ -20,8 +21,6 @@ from clientdesk.support.errors import RequestError
 from clientdesk.support.models import SupportRequest
 
 router = Router(tags=["Requests"])
-
-PAGE_MAX = 100
 
 
 class MessageOut(Schema):
@@ -48,14 +47,7 @@ class RequestDetailOut(RequestOut):
 
 class RequestPage(Schema):
     results: list[RequestOut]
-    next_before: str | None = Field(
-        None, description="Pass as `before` for the next page; null on the last one."
-    )
-
-
-class ListParams(Schema):
-    before: str | None = Field(None, max_length=20, description="A request number.")
-    limit: int = Field(25, ge=1, le=PAGE_MAX)
+    next: int | None = Field(None, description="Pass as `after` for the next page.")
 
 
 class NewRequestIn(Schema):
@@ -117,17 +109,9 @@ def _detail(item: SupportRequest) -> dict:
     summary="Requests, newest first",
     operation_id="requests_list",
 )
-def requests_list(request, params: Query[ListParams]):
-    rows = _visible(request).order_by("-number")
-    if params.before:
-        rows = rows.filter(number__lt=params.before)
-    page = list(rows[: params.limit + 1])
-    more = len(page) > params.limit
-    page = page[: params.limit]
-    return {
-        "results": [_out(item) for item in page],
-        "next_before": page[-1].number if more else None,
-    }
+def requests_list(request, params: Query[PageParams]):
+    rows, after = page(_visible(request), params)
+    return {"results": [_out(item) for item in rows], "next": after}
 
 
 @router.get(
