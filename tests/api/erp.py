@@ -1,18 +1,11 @@
 """The ERP as a client of the API: a vendor token with scopes, JSON in and out."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.test import Client
 
 from tests.api.factories import vendor_token
-
-ALL_SCOPES = [
-    "customers:write",
-    "contracts:write",
-    "orders:write",
-    "invoices:write",
-    "payments:write",
-]
 
 
 @dataclass
@@ -39,7 +32,7 @@ class Erp:
         )
 
 
-def erp_with(client: Client, scopes: list[str]) -> Erp:
+def erp_with(client: Client, scopes: Sequence[str]) -> Erp:
     _token, plain = vendor_token(scopes)
     return Erp(client, plain)
 

@@ -8,12 +8,13 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from clientdesk.api.scopes import VENDOR_SCOPES
 from clientdesk.billing import api as billing_api
 from clientdesk.billing import einvoice
 from clientdesk.billing.models import Invoice, Payment
 from clientdesk.billing.tasks import render_invoice_pdf
 from clientdesk.core.models import Event
-from tests.api.erp import ALL_SCOPES, erp_with, refused
+from tests.api.erp import erp_with, refused
 from tests.billing.conftest import ro_vendor  # noqa: F401  (a fixture)
 from tests.billing.validation import fatal_assertions, schema_errors
 from tests.contracts.conftest import simple_pdf
@@ -29,7 +30,7 @@ def _private_files(settings, tmp_path):
 
 @pytest.fixture
 def erp(client):
-    return erp_with(client, ALL_SCOPES)
+    return erp_with(client, VENDOR_SCOPES)
 
 
 @pytest.fixture

@@ -4,10 +4,11 @@ from typing import get_args
 
 import pytest
 
+from clientdesk.api.scopes import VENDOR_SCOPES
 from clientdesk.contracts import api as contracts_api
 from clientdesk.contracts.models import Contract, ContractDocument, Equipment
 from clientdesk.core.models import Event
-from tests.api.erp import ALL_SCOPES, erp_with, refused
+from tests.api.erp import erp_with, refused
 from tests.contracts.conftest import simple_pdf
 from tests.factories import CustomerAccountFactory
 
@@ -21,7 +22,7 @@ def _private_files(settings, tmp_path):
 
 @pytest.fixture
 def erp(client):
-    return erp_with(client, ALL_SCOPES)
+    return erp_with(client, VENDOR_SCOPES)
 
 
 @pytest.fixture

@@ -7,9 +7,10 @@ import pytest
 
 from clientdesk.accounts import api as accounts_api
 from clientdesk.accounts.models import CustomerAccount, Invitation, Membership
+from clientdesk.api.scopes import VENDOR_SCOPES
 from clientdesk.core import grants as G
 from clientdesk.core.models import Event, OutboundEmail
-from tests.api.erp import ALL_SCOPES, erp_with, refused
+from tests.api.erp import erp_with, refused
 from tests.factories import CustomerAccountFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def erp(client):
-    return erp_with(client, ALL_SCOPES)
+    return erp_with(client, VENDOR_SCOPES)
 
 
 def customer(**changes) -> dict:

@@ -4,11 +4,12 @@ from typing import get_args
 
 import pytest
 
+from clientdesk.api.scopes import VENDOR_SCOPES
 from clientdesk.core.models import Event
 from clientdesk.orders import api as orders_api
 from clientdesk.orders.events import OrderEvent
 from clientdesk.orders.models import Order, Shipment, ShipmentEvent
-from tests.api.erp import ALL_SCOPES, erp_with, refused
+from tests.api.erp import erp_with, refused
 from tests.factories import CustomerAccountFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def erp(client):
-    return erp_with(client, ALL_SCOPES)
+    return erp_with(client, VENDOR_SCOPES)
 
 
 @pytest.fixture
