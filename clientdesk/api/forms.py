@@ -11,14 +11,14 @@ class TokenForm(forms.Form):
     name = forms.CharField(
         label=_("Name"),
         max_length=100,
-        help_text=_("Where the token is used, for example “ERP production”."),
+        help_text=_("Where the token is used, so that you recognise it later."),
     )
     scopes = forms.MultipleChoiceField(
         label=_("What it may do"), widget=forms.CheckboxSelectMultiple
     )
     expires_on = forms.DateField(
         label=_("Expires on"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("At most a year from today; a token that must expire cannot be forgotten."),
     )
 
