@@ -5,7 +5,7 @@
 from datetime import datetime
 
 from django.db.models import QuerySet
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from clientdesk.accounts.models import CustomerAccount
 from clientdesk.api import tokens
@@ -152,7 +152,7 @@ def requests_create(request, payload: NewRequestIn):
             details=payload.details,
         ),
     )
-    return 201, _detail(_one(request, filed.number))
+    return Status(201, _detail(_one(request, filed.number)))
 
 
 def _first_or_refuse(accounts: QuerySet[CustomerAccount]) -> CustomerAccount:
@@ -174,4 +174,4 @@ def requests_reply(request, number: str, payload: ReplyIn):
     services.request_reply(
         actor=token_actor(request), support_request=found, body=payload.body, attachments=()
     )
-    return 201, _detail(_one(request, number))
+    return Status(201, _detail(_one(request, number)))
