@@ -33,3 +33,8 @@ urlpatterns = [
     ),
     path("api/v1/", api.urls),
 ]
+
+# The 500 page renders with the database down (core/views.py); the others are the
+# templates 400.html, 403.html and 404.html in the portal's layout.
+handler400 = "clientdesk.core.views.bad_request"
+handler500 = "clientdesk.core.views.server_error"

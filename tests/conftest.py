@@ -53,3 +53,19 @@ def staff_user(db):
     user = UserFactory(is_staff=True, email="contracts@vendor.test")
     user.groups.set([Group.objects.get(name=roles.CONTRACTS_REPRESENTATIVE)])
     return user
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server (aiosmtpd) on 127.0.0.1, the portal's mail backend pointed at it."""
+    from tests.core.test_mail import SMTPServer, free_port
+
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_TIMEOUT = 2
+    server = SMTPServer(port)
+    server.start()
+    yield server
+    server.stop()

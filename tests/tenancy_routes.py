@@ -24,7 +24,7 @@ from clientdesk.backoffice import roles
 from clientdesk.contracts.models import SignatureRequest, SignatureStep
 from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
-from clientdesk.core.models import OutboundEmail
+from clientdesk.core.models import OutboundEmail, StaffMailOptOut
 from clientdesk.support.models import Message, Status, SupportRequest
 from tests.api.factories import customer_token, vendor_token
 from tests.billing.factories import issue
@@ -678,6 +678,14 @@ def outbox_message(alfa, alfa_admin):
     return Target(reverse("backoffice:outbox_message", args=[message.pk]))
 
 
+def mail_preferences(alfa, alfa_admin):
+    return Target(
+        reverse("backoffice:mail_preferences"),
+        post={"topics": ["support.new_request"]},
+        done=lambda: StaffMailOptOut.objects.filter(topic="support.customer_reply").exists(),
+    )
+
+
 def staff_request(name: str, post: Callable[[SupportRequest], dict] | None = None, done=None):
     def build(alfa, alfa_admin):
         support_request = _request(alfa, alfa_admin)
@@ -731,6 +739,7 @@ STAFF: dict[str, StaffRoute] = {
     "backoffice:access_detail": StaffRoute(GET_POST, access_detail, CONTRACTS),
     "backoffice:outbox": StaffRoute(GET, url_only("backoffice:outbox"), ADMIN),
     "backoffice:outbox_message": StaffRoute(GET, outbox_message, ADMIN),
+    "backoffice:mail_preferences": StaffRoute(GET_POST, mail_preferences, role=None),
     "backoffice:api_tokens": StaffRoute(GET_POST, url_only("backoffice:api_tokens"), ADMIN),
     "backoffice:api_token_revoke": StaffRoute(
         POST,

@@ -18,10 +18,16 @@ def access_decided(event: Event, subject: Any) -> None:
     access = AccessRequest.objects.select_related("user").get(
         public_id=event.data["access_request"]
     )
+    granted = access.status == AccessRequest.Status.GRANTED
     queue_email(
         to=access.user.email,
         template="accounts/email/access_decision",
-        context={"access": access, "user": access.user, "grant_labels": G.LABELS},
+        context={
+            "access": access,
+            "user": access.user,
+            "grant_labels": G.LABELS,
+            "url": f"{settings.PORTAL_URL}{reverse('dashboard' if granted else 'access_list')}",
+        },
         language=access.user.language,
     )
 
@@ -30,15 +36,17 @@ def access_decided(event: Event, subject: Any) -> None:
 def invitation_created(event: Event, invitation: Invitation) -> None:
     admin = invitation.invited_by
     path = reverse("invitation_accept", args=[invitation.link_token])
+    url = f"{settings.PORTAL_URL}{path}"
     queue_email(
         to=invitation.email,
         template="accounts/email/invitation",
         context={
             "invitation": invitation,
             "admin": admin,
-            "url": f"{settings.PORTAL_URL}{path}",
+            "url": url,
             "grant_labels": [G.LABELS[grant] for grant in invitation.grants],
             "days": (invitation.expires_at - invitation.created_at).days,
         },
         language=admin.language if admin is not None else settings.LANGUAGE_CODE,
+        secrets=[url],
     )

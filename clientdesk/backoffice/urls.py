@@ -8,11 +8,13 @@ An app's staff url module either has a namespace of its own (support's
 from django.urls import URLPattern, URLResolver, include, path
 
 from clientdesk.backoffice import views
+from clientdesk.core.staff.urls import preference_patterns
 
 workspace: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("access/", include("clientdesk.accounts.staff.urls")),
     path("outbox/", include("clientdesk.core.staff.urls")),
+    path("my-email/", include(preference_patterns)),
     path("api-tokens/", include("clientdesk.api.staff.urls")),
 ]
 

@@ -58,3 +58,10 @@ class OutboundEmailAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "to", "subject", "status", "attempts", "sent_at"]
     list_filter = ["status", "template"]
     search_fields = ["to", "subject"]
+    exclude = ["secrets"]
+
+    def get_exclude(self, request, obj=None):
+        # A message that still carries a one-time link is not read by staff here either.
+        if obj is not None and not obj.readable_by_staff:
+            return [*self.exclude, "body_text", "body_html"]
+        return self.exclude

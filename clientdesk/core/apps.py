@@ -6,3 +6,13 @@ class CoreConfig(AppConfig):
     name = "clientdesk.core"
     label = "core"
     verbose_name = _("Portal configuration")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from clientdesk.core import events
+        from clientdesk.core.middleware import on_signed_in
+
+        events.register(events.CoreEvent)
+
+        user_logged_in.connect(on_signed_in, dispatch_uid="core.session_clocks")

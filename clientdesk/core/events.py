@@ -28,6 +28,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from clientdesk.core.actors import Actor
 from clientdesk.core.chain import event_hash
@@ -146,3 +147,9 @@ def describe(event: Event) -> str:
     kind = _KINDS.get(event.kind)
     describer = _DESCRIBERS.get(type(kind)) if kind is not None else None
     return describer(event) if describer is not None else label(event)
+
+
+class CoreEvent(EventKind):
+    """The portal's own events (registered in core's ``ready()``)."""
+
+    STAFF_MAIL_CHANGED = "staff.mail_preferences", _("Staff e-mail preferences changed")

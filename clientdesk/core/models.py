@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -79,6 +80,15 @@ class VendorConfig(models.Model):
             cache.set(cls.CACHE_KEY, config, 300)
         VendorConfig._local = (now, config)
         return config
+
+    @classmethod
+    def kept(cls) -> "VendorConfig | None":
+        """The configuration if this process or the cache holds it, without reading the row
+        (for the error page, which must render with the database down)."""
+        local = cls._local
+        if local is not None:
+            return local[1]
+        return cache.get(cls.CACHE_KEY)
 
     @classmethod
     def forget(cls) -> None:
@@ -156,6 +166,9 @@ class AuditChain(models.Model):
         return f"{self.last_seq}: {self.last_hash[:12]}"
 
 
+SECRET_REMOVED = _("[link removed after sending]")
+
+
 class OutboundEmail(models.Model):
     """The durable mail queue: a message is stored with its data, then sent by the worker."""
 
@@ -168,6 +181,11 @@ class OutboundEmail(models.Model):
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
     template = models.CharField(max_length=100)
+    # A one-time link (password reset, verification, invitation) is marked when the message
+    # is queued, with the exact strings that grant access: staff never read them, and the
+    # worker removes them from the stored copy once the message is sent.
+    holds_secret = models.BooleanField(default=False)
+    secrets = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
@@ -181,3 +199,41 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+    @property
+    def readable_by_staff(self) -> bool:
+        """Staff may read the body unless it still carries a one-time link."""
+        return not self.holds_secret or (self.status == self.Status.SENT and not self.secrets)
+
+    def remove_secrets(self) -> None:
+        """Replace each one-time link in the stored copy, as it is written in text and HTML."""
+        placeholder = str(SECRET_REMOVED)
+        for secret in self.secrets:
+            for written in {secret, escape(secret)}:
+                self.subject = self.subject.replace(written, placeholder)
+                self.body_text = self.body_text.replace(written, placeholder)
+                self.body_html = self.body_html.replace(written, placeholder)
+        self.secrets = []
+
+
+class StaffMailOptOut(models.Model):
+    """A staff member who does not want one kind of staff e-mail (core/staff_mail.py).
+
+    Every kind is on until its member switches it off, so a new colleague hears of new
+    work without setting anything; a row is a "no".
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_mail_opt_outs"
+    )
+    topic = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="staff_mail_opt_out_once")
+        ]
+        verbose_name = _("staff e-mail switched off")
+        verbose_name_plural = _("staff e-mails switched off")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.topic}"

@@ -94,6 +94,39 @@ def tiles_for(user: Any, held_grants: set[str] | frozenset[str]) -> list[Tile]:
     ]
 
 
+@dataclass(frozen=True)
+class Waiting:
+    """One line of the dashboard's "waiting for you": a count, in words, linked to the list
+    it counts (filtered to those rows)."""
+
+    text: str
+    url: str
+    count: int
+    urgent: bool = False
+
+
+# Given the user and the grants they hold, what waits: a fixed number of queries whatever
+# the data, and none when the user cannot have any (no grant, not staff).
+WaitingProvider = Callable[[Any, frozenset[str]], list[Waiting]]
+_WAITING: dict[str, tuple[int, WaitingProvider]] = {}
+
+
+def register_waiting(key: str, provider: WaitingProvider, *, order: int) -> None:
+    """Add what an app counts on the dashboard (``order`` as the sections')."""
+    known = _WAITING.get(key)
+    if known is not None and known != (order, provider):
+        raise ValueError(f"dashboard count {key!r} is already registered")
+    _WAITING[key] = (order, provider)
+
+
+def waiting_for(user: Any, held_grants: frozenset[str]) -> list[Waiting]:
+    """What waits for this user, in the providers' order; counts of zero are left out."""
+    found: list[Waiting] = []
+    for _order, provider in sorted(_WAITING.values(), key=lambda entry: entry[0]):
+        found.extend(item for item in provider(user, held_grants) if item.count)
+    return found
+
+
 SESSION_GRANTS = "_held_grants"
 
 

@@ -44,4 +44,17 @@ def send_email(message_id: int) -> None:
             return
         message.status = OutboundEmail.Status.SENT
         message.sent_at = timezone.now()
-        message.save(update_fields=["attempts", "status", "sent_at", "last_error"])
+        # Delivered: the stored copy no longer needs the one-time link, and nobody may use it.
+        message.remove_secrets()
+        message.save(
+            update_fields=[
+                "attempts",
+                "status",
+                "sent_at",
+                "last_error",
+                "subject",
+                "body_text",
+                "body_html",
+                "secrets",
+            ]
+        )

@@ -1,15 +1,18 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
-from django.views import i18n
+from django.template import loader
+from django.utils import translation
+from django.views import defaults, i18n
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from clientdesk.core import tenancy
 from clientdesk.core.models import VendorConfig
-from clientdesk.core.navigation import tiles_for
+from clientdesk.core.navigation import tiles_for, waiting_for
 
 
 @require_GET
@@ -26,7 +29,7 @@ def privacy(request):
 @require_GET
 def dashboard(request):
     memberships = list(tenancy.memberships(request.user))
-    held = {grant for m in memberships for grant in m.grants}
+    held = frozenset(grant for m in memberships for grant in m.grants)
     tiles = tiles_for(request.user, held)
     return render(
         request,
@@ -35,6 +38,7 @@ def dashboard(request):
             "current_section": "dashboard",
             "memberships": memberships,
             "tiles": tiles,
+            "waiting": waiting_for(request.user, held),
             "is_account_admin": any("admin" in m.grants for m in memberships),
         },
     )
@@ -101,3 +105,25 @@ def brand_logo(request):
     if not vendor.logo:
         raise Http404
     return FileResponse(vendor.logo.open("rb"))
+
+
+def bad_request(request, exception):
+    """The 400 page; a request refused before the authentication middleware (a host not
+    allowed) has no user yet, which the layout asks for."""
+    if not hasattr(request, "user"):
+        request.user = AnonymousUser()
+    return defaults.bad_request(request, exception)
+
+
+def server_error(request):
+    """The 500 page: it must render with the database down, so it reads no row and runs no
+    context processor; the vendor's name and phone come from a copy already in memory or in
+    the cache, when there is one."""
+    try:
+        vendor = VendorConfig.kept()
+    except Exception:  # a cache that is down too must not hide the page
+        vendor = None
+    html = loader.get_template("500.html").render(
+        {"vendor": vendor, "LANG": translation.get_language() or settings.LANGUAGE_CODE}
+    )
+    return HttpResponseServerError(html)

@@ -12,9 +12,11 @@ class OrdersConfig(AppConfig):
 
     def ready(self) -> None:
         from clientdesk.core import events
+        from clientdesk.orders.dashboard import customer_waiting
         from clientdesk.orders.events import OrderEvent
 
         events.register(OrderEvent)
+        navigation.register_waiting("orders", customer_waiting, order=20)
 
         navigation.register(
             Section(

@@ -14,10 +14,13 @@ class SupportConfig(AppConfig):
         # The general request kinds register themselves on import; other apps
         # (contracts) register theirs from their own ready(). The e-mails subscribe.
         from clientdesk.core import events
-        from clientdesk.support import general, notifications  # noqa: F401
+        from clientdesk.support import dashboard, general, notifications  # noqa: F401
         from clientdesk.support.events import RequestEvent, describe
 
         events.register(RequestEvent, describe=describe)
+        notifications.register_staff_topics()
+        navigation.register_waiting("requests", dashboard.customer_waiting, order=10)
+        navigation.register_waiting("queues", dashboard.staff_waiting, order=11)
 
         navigation.register(
             Section(

@@ -23,6 +23,20 @@ def overdue(now: datetime) -> Q:
     )
 
 
+# "Due soon" on the staff's dashboard and queue: a target that falls within this many
+# business hours and is not met yet.
+SOON_HOURS = 2
+
+
+def due_soon(now: datetime) -> Q:
+    """Open requests whose unmet target falls within the next SOON_HOURS business hours."""
+    until = vendor_calendar().add(now, SOON_HOURS)
+    return Q(status__in=OPEN_STATUSES) & (
+        Q(first_response_at__isnull=True, first_response_due__gte=now, first_response_due__lt=until)
+        | Q(resolved_at__isnull=True, resolution_due__gte=now, resolution_due__lt=until)
+    )
+
+
 def first_response_due(request_type: RequestType, start: datetime, calendar) -> datetime:
     return calendar.add(start, request_type.first_response_hours)
 

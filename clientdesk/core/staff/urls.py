@@ -8,3 +8,7 @@ urlpatterns = [
     path("", views.outbox, name="outbox"),
     path("<int:pk>/", views.outbox_message, name="outbox_message"),
 ]
+# Mounted at /staff/my-email/: not the outbox, but the same package of the portal's own pages.
+preference_patterns = [
+    path("", views.mail_preferences, name="mail_preferences"),
+]

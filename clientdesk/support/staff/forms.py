@@ -160,6 +160,7 @@ class StaffFilterForm(BaseFilterForm):
         choices=[("", _("Anyone")), (ME, _("Me")), (NOBODY, _("Nobody"))],
     )
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+    due_soon = forms.BooleanField(label=_("Only due within two business hours"), required=False)
 
     def __init__(self, data, *, queues: list[Queue]):
         # An empty query string means the defaults: open requests of my queues.

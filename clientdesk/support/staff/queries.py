@@ -30,6 +30,7 @@ def queue_matching(
     queue: str = "",
     assignee: str = "",
     overdue: bool = False,
+    due_soon: bool = False,
     **shared: Any,
 ) -> QuerySet[SupportRequest]:
     """The requests of the staff queue's filters: by default the open ones of my queues."""
@@ -45,6 +46,8 @@ def queue_matching(
         queryset = queryset.filter(assignee__isnull=True)
     if overdue:
         queryset = queryset.filter(sla.overdue(timezone.now()))
+    if due_soon:
+        queryset = queryset.filter(sla.due_soon(timezone.now()))
     return queryset
 
 
