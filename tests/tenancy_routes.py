@@ -492,6 +492,22 @@ API_URL_NAMES = {
     "api-v1:requests_create": "/api/v1/requests",
     "api-v1:requests_get": "/api/v1/requests/{number}",
     "api-v1:requests_reply": "/api/v1/requests/{number}/replies",
+    **{
+        f"api-v1:{name}_{suffix}": f"/api/v1/{things}/{path}"
+        for name, things in (
+            ("customer", "customers"),
+            ("contract", "contracts"),
+            ("equipment", "equipment"),
+            ("order", "orders"),
+            ("shipment", "shipments"),
+            ("invoice", "invoices"),
+            ("payment", "payments"),
+        )
+        for suffix, path in (("bulk", "bulk"), ("put", "{external_id}"))
+    },
+    "api-v1:customer_invite": "/api/v1/customers/{external_id}/invitations",
+    "api-v1:contract_document_put": "/api/v1/contracts/{external_id}/document",
+    "api-v1:shipment_event_post": "/api/v1/shipments/{external_id}/events",
     "api-v1:my_orders": "/api/v1/me/orders",
     "api-v1:my_order": "/api/v1/me/orders/{number}",
     "api-v1:my_invoices": "/api/v1/me/invoices",
@@ -505,6 +521,10 @@ API_URL_NAMES = {
 API_PUBLIC = "public"
 API_ANY_TOKEN = "any valid token"  # about the token itself: no customer's data
 API_CUSTOMER = "a customer's token, on an object of its account"
+# The ERP writes every customer's data by its own identifiers: a vendor token with the scope,
+# never a customer's token.
+API_VENDOR = "the vendor's ERP token"
+ERP_THINGS = ("customers", "contracts", "equipment", "orders", "shipments", "invoices", "payments")
 
 
 @dataclass(frozen=True)
@@ -520,6 +540,16 @@ def api_request(suffix: str = "", body: dict | None = None, insider: int = 200):
     def build(alfa, alfa_admin) -> ApiTarget:
         request = SupportRequestFactory(account=alfa, requester=alfa_admin)
         return ApiTarget(f"/api/v1/requests/{request.number}{suffix}", body or {}, insider)
+
+    return build
+
+
+def api_vendor(path: str, insider: int = 422):
+    """An ERP write with an empty body: the vendor's token is answered (422 or 404), any
+    other caller refused before anything is read."""
+
+    def build(alfa, alfa_admin) -> ApiTarget:
+        return ApiTarget(path.replace("{external_id}", "ERP-WALK-1"), {}, insider)
 
     return build
 
@@ -570,6 +600,26 @@ API_OPERATIONS: dict[tuple[str, str], tuple[str, dict | Callable]] = {
     ("POST", "/api/v1/requests/{number}/replies"): (
         API_CUSTOMER,
         api_request("/replies", {"body": "Am verificat."}, 201),
+    ),
+    **{
+        (method, path): (API_VENDOR, api_vendor(path))
+        for things in ERP_THINGS
+        for method, path in (
+            ("POST", f"/api/v1/{things}/bulk"),
+            ("PUT", f"/api/v1/{things}/{{external_id}}"),
+        )
+    },
+    ("POST", "/api/v1/customers/{external_id}/invitations"): (
+        API_VENDOR,
+        api_vendor("/api/v1/customers/{external_id}/invitations"),
+    ),
+    ("PUT", "/api/v1/contracts/{external_id}/document"): (
+        API_VENDOR,
+        api_vendor("/api/v1/contracts/{external_id}/document", 404),
+    ),
+    ("POST", "/api/v1/shipments/{external_id}/events"): (
+        API_VENDOR,
+        api_vendor("/api/v1/shipments/{external_id}/events"),
     ),
     ("GET", "/api/v1/me/orders"): (
         API_CUSTOMER,

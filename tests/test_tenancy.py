@@ -44,7 +44,7 @@ from clientdesk.kb.search import bump_index_version
 from clientdesk.orders.models import Order
 from clientdesk.support.models import Attachment, Message, SupportRequest
 from tests import tenancy_routes as routes
-from tests.api.factories import customer_token
+from tests.api.factories import customer_token, vendor_token
 from tests.billing.factories import issue
 from tests.contracts.factories import ContractFactory, EquipmentFactory
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
@@ -153,7 +153,12 @@ def test_every_api_operation_is_classified():
     assert {path for _method, path in operations} == set(routes.API_URL_NAMES.values())
     # Only public operations are walked below; a customer's (token-scoped) one needs the
     # walk of CUSTOMER_OBJECTS (insider served, other customer 404, no grant 404) first.
-    walked_classes = {routes.API_PUBLIC, routes.API_ANY_TOKEN, routes.API_CUSTOMER}
+    walked_classes = {
+        routes.API_PUBLIC,
+        routes.API_ANY_TOKEN,
+        routes.API_CUSTOMER,
+        routes.API_VENDOR,
+    }
     unwalked = {
         op: c for op, (c, _query) in routes.API_OPERATIONS.items() if c not in walked_classes
     }
@@ -562,6 +567,21 @@ def test_a_customer_api_operation_serves_only_the_insider(
             assert response.status_code == 404, text
         assert Event.objects.exclude(kind="api.called").count() == before, "it changed something"
     _token, plain = customer_token(alfa_admin)
+    response = api_call(client, method, target, plain)
+    assert response.status_code == target.insider, response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("method", "path"), api_ops(routes.API_VENDOR))
+def test_an_erp_operation_answers_only_a_vendor_token(client, method, path, alfa, alfa_admin):
+    _access, build = routes.API_OPERATIONS[(method, path)]
+    target = build(alfa, alfa_admin)
+    _token, plain = customer_token(alfa_admin)  # every grant of Alfa, still not the ERP
+    before = Event.objects.exclude(kind="api.called").count()
+    assert api_call(client, method, target).status_code == 401
+    assert api_call(client, method, target, plain).status_code == 401
+    assert Event.objects.exclude(kind="api.called").count() == before, "it changed something"
+    _token, plain = vendor_token()
     response = api_call(client, method, target, plain)
     assert response.status_code == target.insider, response.content
 

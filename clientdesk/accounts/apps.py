@@ -10,9 +10,10 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from clientdesk.accounts import notifications, signals  # noqa: F401  (they subscribe)
         from clientdesk.accounts.dashboard import access_waiting
-        from clientdesk.accounts.events import AccessEvent, SecurityEvent
+        from clientdesk.accounts.events import AccessEvent, CustomerEvent, SecurityEvent
         from clientdesk.core import events, navigation
 
         events.register(SecurityEvent, audited=True)
         events.register(AccessEvent, audited=True)
+        events.register(CustomerEvent)
         navigation.register_waiting("access", access_waiting, order=5)

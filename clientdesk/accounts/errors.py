@@ -21,5 +21,13 @@ class AccountError(ErrorCode):
         "invitation.closed",
         _("This invitation was already used, withdrawn or has expired."),
     )
+    NUMBER_TAKEN = (
+        "account.number_taken",
+        _("Another customer account has the number %(number)s."),
+    )
+    UNKNOWN_ACCOUNT = (
+        "account.unknown",
+        _("No customer account has the identifier %(external_id)s."),
+    )
     OWN_ADMIN = "membership.own_admin", _("You cannot remove your own admin grant.")
     SELF_REVOKE = "membership.self_revoke", _("You cannot remove yourself from the account.")

@@ -18,6 +18,12 @@ class SecurityEvent(EventKind):
     MFA_REMOVED = "user.mfa_removed", _("Two-factor method removed")
 
 
+class CustomerEvent(EventKind):
+    """What the ERP pushes of its customers: master data, not security."""
+
+    UPSERTED = "account.upserted", _("Customer account received or updated")
+
+
 class AccessEvent(EventKind):
     REQUESTED = "access.requested", _("Access requested")
     GRANTED = "access.granted", _("Access granted")

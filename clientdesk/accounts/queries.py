@@ -28,3 +28,19 @@ def open_invitations(account: CustomerAccount) -> QuerySet[Invitation]:
     return account.invitations.filter(
         accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
     )
+
+
+def account_by_external_id(external_id: str, *, field: str = "account") -> CustomerAccount:
+    """The account the ERP names, for the ERP's writes (the vendor sees every customer).
+
+    An unknown one is a refusal on ``field``, so the API answers 422 naming it.
+    """
+    from clientdesk.accounts.errors import AccountError
+    from clientdesk.core.errors import ServiceError
+
+    account = CustomerAccount.objects.filter(external_id=external_id).first()
+    if account is None:
+        raise ServiceError(
+            AccountError.UNKNOWN_ACCOUNT, field=field, params={"external_id": external_id}
+        )
+    return account

@@ -11,13 +11,13 @@ from dataclasses import asdict, dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from clientdesk.accounts.consents import TEXTS
 from clientdesk.accounts.errors import AccountError
-from clientdesk.accounts.events import AccessEvent, SecurityEvent
+from clientdesk.accounts.events import AccessEvent, CustomerEvent, SecurityEvent
 from clientdesk.accounts.models import (
     AccessRequest,
     Consent,
@@ -26,11 +26,13 @@ from clientdesk.accounts.models import (
     Membership,
     User,
 )
+from clientdesk.accounts.validators import normalize_phone, validate_cui
 from clientdesk.core import events
 from clientdesk.core import grants as G
-from clientdesk.core.actors import Actor
-from clientdesk.core.errors import ServiceError
+from clientdesk.core.actors import Actor, ActorKind
+from clientdesk.core.errors import CommonError, ServiceError
 from clientdesk.core.locking import lock
+from clientdesk.core.upsert import Outcome, Upserted
 
 INVITATION_DAYS = 14
 
@@ -225,6 +227,78 @@ def access_request_refuse(*, actor: Actor, access: AccessRequest, reason: str) -
     )
 
 
+@dataclass(frozen=True, kw_only=True)
+class AccountData:
+    """A customer company as the ERP describes it."""
+
+    number: str
+    name: str
+    tax_id: str = ""
+    trade_register: str = ""
+    address: str = ""
+    city: str = ""
+    county: str = ""
+    postal_code: str = ""
+    country: str = "RO"
+    phone: str = ""
+    email: str = ""
+
+
+def _invalid(field: str | None, error: ValidationError) -> ServiceError:
+    return ServiceError(CommonError.INVALID, field=field, message=error.messages[0])
+
+
+def _clean_account(account: CustomerAccount) -> None:
+    """The model's checks; a tax id is checked as a CUI only for a Romanian company."""
+    try:
+        account.full_clean(exclude=["tax_id"], validate_unique=False)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise _invalid(None if field == "__all__" else field, ValidationError(messages)) from None
+    if account.tax_id and account.country == "RO":
+        try:
+            validate_cui(account.tax_id)
+        except ValidationError as error:
+            raise _invalid("tax_id", error) from None
+    if account.phone:
+        try:
+            account.phone = normalize_phone(account.phone, str(account.country))
+        except ValidationError as error:
+            raise _invalid("phone", error) from None
+
+
+@transaction.atomic
+def account_upsert(
+    *, actor: Actor, external_id: str, data: AccountData
+) -> Upserted[CustomerAccount]:
+    """Create or update the customer account the ERP knows as ``external_id``."""
+    account = CustomerAccount.objects.select_for_update().filter(external_id=external_id).first()
+    if account is None:
+        account = CustomerAccount(external_id=external_id)
+    names = list(AccountData.__dataclass_fields__)
+    before = [str(getattr(account, name)) for name in names] if account.pk else None
+    for name, value in asdict(data).items():
+        setattr(account, name, value.strip())
+    _clean_account(account)
+    if before == [str(getattr(account, name)) for name in names]:
+        return Upserted(account, Outcome.UNCHANGED)  # the same push again
+    taken = CustomerAccount.objects.filter(number=account.number).exclude(pk=account.pk)
+    if taken.exists():
+        raise ServiceError(
+            AccountError.NUMBER_TAKEN, field="number", params={"number": account.number}
+        )
+    outcome = Outcome.UPDATED if account.pk else Outcome.CREATED
+    account.save()
+    events.record(
+        CustomerEvent.UPSERTED,
+        actor=actor,
+        account=account,
+        subject=account,
+        data={"external_id": external_id, "number": account.number, "outcome": outcome.value},
+    )
+    return Upserted(account, outcome)
+
+
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -240,8 +314,13 @@ def _require_admin(actor: Actor, account: CustomerAccount) -> User:
 def invitation_create(
     *, actor: Actor, account: CustomerAccount, email: str, grants: Sequence[str]
 ) -> Invitation:
-    """Invite a colleague; the e-mail with the link is sent by the INVITED subscriber."""
-    admin = _require_admin(actor, account)
+    """Invite a colleague; the e-mail with the link is sent by the INVITED subscriber.
+
+    The inviter is the account's admin, or the vendor's ERP (a token acting for no
+    person), which invites in the vendor's name.
+    """
+    erp = actor.kind == ActorKind.TOKEN and actor.user is None
+    admin = None if erp else _require_admin(actor, account)
     email = email.strip().lower()
     if account.memberships.filter(user__email__iexact=email).exists():
         raise ServiceError(AccountError.ALREADY_MEMBER, field="email")

@@ -125,7 +125,7 @@ def _issue(account: CustomerAccount, document: services.Document) -> Invoice:
     existing = Invoice.objects.filter(external_id=document.external_id).first()
     if existing is not None:
         return existing
-    return services.invoice_issue(actor=ERP, account=account, document=document)
+    return services.invoice_issue(actor=ERP, account=account, document=document).obj
 
 
 def _payments(account: CustomerAccount, invoice: Invoice, back: int) -> None:

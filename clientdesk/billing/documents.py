@@ -21,6 +21,11 @@ def with_everything(queryset):
     )
 
 
+def pdf_path(invoice: Invoice) -> str:
+    """Where the document's PDF is kept in PrivateStorage (no part of it names the customer)."""
+    return f"invoices/{invoice.issued_on:%Y/%m}/{invoice.public_id}.pdf"
+
+
 def invoice_for_document(invoice_id: int) -> Invoice | None:
     return with_everything(Invoice.objects.filter(pk=invoice_id)).first()
 

@@ -15,6 +15,11 @@ class BillingError(ErrorCode):
         "invoice.issued",
         _("This document was issued with other data; an issued document never changes."),
     )
+    OTHER_ACCOUNT = (
+        "invoice.other_account",
+        _("This document was issued to another customer account."),
+    )
+    NOT_PDF = "invoice.not_pdf", _("The document's file is not a PDF.")
     NUMBER_TAKEN = "invoice.number_taken", _("Another document has the number %(number)s.")
     NOT_AN_INVOICE = (
         "credit_note.not_an_invoice",
@@ -24,6 +29,10 @@ class BillingError(ErrorCode):
     PAYMENT_RECORDED = (
         "payment.recorded",
         _("This payment was recorded with other data; a payment never changes."),
+    )
+    PAYMENT_OTHER_ACCOUNT = (
+        "payment.other_account",
+        _("This payment was recorded for another customer account."),
     )
     PAYMENT_AMOUNT = "payment.amount", _("A payment is an amount greater than zero.")
     OVER_ALLOCATED = (

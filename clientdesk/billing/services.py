@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from clientdesk.accounts.models import CustomerAccount
-from clientdesk.billing import ledger
+from clientdesk.billing import documents, ledger
 from clientdesk.billing.errors import BillingError
 from clientdesk.billing.events import BillingEvent
 from clientdesk.billing.models import (
@@ -28,6 +29,8 @@ from clientdesk.billing.money import ZERO, cents, line_net, totals
 from clientdesk.core import events
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import ServiceError
+from clientdesk.core.upsert import Outcome, Upserted
+from clientdesk.support.storage import private_storage
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class Document:
     exchange_rate: Decimal = Decimal(1)
     po_number: str = ""
     corrects: str = ""  # the number of the invoice a credit note corrects
+    # The ERP's own PDF, kept as the document's; without one the portal renders it.
+    pdf: bytes | None = None
 
 
 def _state(invoice: Invoice) -> tuple:
@@ -123,14 +128,28 @@ def _check(doc: Document) -> None:
         raise ServiceError(BillingError.DUE_BEFORE_ISSUE, field="due_on")
     if doc.kind == Invoice.Kind.CREDIT_NOTE and not doc.corrects:
         raise ServiceError(BillingError.CORRECTS_MISSING, field="corrects")
+    if doc.pdf is not None and not doc.pdf.startswith(b"%PDF-"):
+        raise ServiceError(BillingError.NOT_PDF, field="pdf")
+
+
+def _same_pdf(invoice: Invoice, pdf: bytes | None) -> bool:
+    """A retry without a PDF says nothing of it; one with a PDF must send the one kept."""
+    if pdf is None:
+        return True
+    if not invoice.pdf:
+        return False
+    with private_storage().open(invoice.pdf) as kept:
+        return kept.read() == pdf
 
 
 @transaction.atomic
-def invoice_issue(*, actor: Actor, account: CustomerAccount, document: Document) -> Invoice:
+def invoice_issue(
+    *, actor: Actor, account: CustomerAccount, document: Document
+) -> Upserted[Invoice]:
     """Issue the invoice or credit note the ERP knows as ``document.external_id``.
 
     A credit note settles what it can of the invoice it corrects; what is left of it
-    stays open, a credit of the customer's.
+    stays open, a credit of the customer's. The same document again is unchanged.
     """
     doc = document
     existing = (
@@ -140,9 +159,11 @@ def invoice_issue(*, actor: Actor, account: CustomerAccount, document: Document)
         .first()
     )
     if existing is not None:
-        if existing.account_id != account.pk or _state(existing) != _wanted(doc):
+        if existing.account_id != account.pk:
+            raise ServiceError(BillingError.OTHER_ACCOUNT, field="account")
+        if _state(existing) != _wanted(doc) or not _same_pdf(existing, doc.pdf):
             raise ServiceError(BillingError.ISSUED, field="external_id")
-        return existing  # a retry of the same document: nothing happened
+        return Upserted(existing, Outcome.UNCHANGED)  # a retry of the same document
     _check(doc)
     if Invoice.objects.filter(number=doc.number).exists():
         raise ServiceError(BillingError.NUMBER_TAKEN, field="number", params={"number": doc.number})
@@ -193,6 +214,10 @@ def invoice_issue(*, actor: Actor, account: CustomerAccount, document: Document)
         )
         for line in doc.lines
     )
+    if doc.pdf is not None:
+        # Kept as the document: the render task finds a PDF and leaves it as it is.
+        invoice.pdf = private_storage().save(documents.pdf_path(invoice), ContentFile(doc.pdf))
+        invoice.save(update_fields=["pdf"])
     sign = -1 if corrected is not None else 1
     ledger.post(billing, on=doc.issued_on, amount=sign * sums.gross, invoice=invoice)
     if corrected is not None:
@@ -216,7 +241,7 @@ def invoice_issue(*, actor: Actor, account: CustomerAccount, document: Document)
             "currency": doc.currency,
         },
     )
-    return invoice
+    return Upserted(invoice, Outcome.CREATED)
 
 
 def _settle(invoice: Invoice, amount: Decimal) -> None:
@@ -247,17 +272,19 @@ def payment_record(
     currency: str = "RON",
     reference: str = "",
     allocations: Sequence[Share] = (),
-) -> Payment:
+) -> Upserted[Payment]:
     """Record a payment received and the invoices it settles; what is left stays unallocated."""
     amount = cents(Decimal(amount))
     existing = Payment.objects.filter(external_id=external_id).first()
     if existing is not None:
         recorded = sorted(existing.allocations.values_list("invoice__number", "amount"))
         wanted = sorted((share.invoice_number, cents(share.amount)) for share in allocations)
-        same = (existing.account_id, existing.received_on, existing.amount, existing.currency)
-        if same != (account.pk, received_on, amount, currency) or recorded != wanted:
+        if existing.account_id != account.pk:
+            raise ServiceError(BillingError.PAYMENT_OTHER_ACCOUNT, field="account")
+        same = (existing.received_on, existing.amount, existing.currency)
+        if same != (received_on, amount, currency) or recorded != wanted:
             raise ServiceError(BillingError.PAYMENT_RECORDED, field="external_id")
-        return existing
+        return Upserted(existing, Outcome.UNCHANGED)
     if amount <= 0:
         raise ServiceError(BillingError.PAYMENT_AMOUNT, field="amount")
     if sum((cents(share.amount) for share in allocations), ZERO) > amount:
@@ -310,7 +337,7 @@ def payment_record(
             "invoices": [share.invoice_number for share in allocations],
         },
     )
-    return payment
+    return Upserted(payment, Outcome.CREATED)
 
 
 @transaction.atomic

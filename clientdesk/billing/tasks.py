@@ -33,9 +33,7 @@ def build_zip(download_id: int) -> None:
 def store_pdf(invoice: Invoice) -> str:
     """Render the invoice's PDF and keep it; the name stored in the row (the first one kept)."""
     content = documents.invoice_pdf(invoice)
-    name = private_storage().save(
-        f"invoices/{invoice.issued_on:%Y/%m}/{invoice.public_id}.pdf", ContentFile(content)
-    )
+    name = private_storage().save(documents.pdf_path(invoice), ContentFile(content))
     with transaction.atomic():
         # Only the first of two workers that raced keeps its file in the row.
         stored = Invoice.objects.filter(pk=invoice.pk, pdf="").update(pdf=name)

@@ -225,7 +225,7 @@ def load() -> None:
         for row in rows:
             contract = services.contract_upsert(
                 actor=ERP, account=account, external_id=f"demo-{row[0]}", data=_data(row, today)
-            )
+            ).obj
             _document(contract)
             contracts[contract.number] = contract
     for customer, serial, machine_type, model, location, warranty, number in MACHINES:

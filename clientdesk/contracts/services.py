@@ -22,6 +22,7 @@ from clientdesk.core import events
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import CommonError, ServiceError
 from clientdesk.core.locking import lock, save_new_version
+from clientdesk.core.upsert import Outcome, Upserted
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,10 +59,19 @@ def _full_clean(row, *, exclude: list[str] | None = None) -> None:
         ) from None
 
 
+def _refuse_taken(row, fields: tuple[str, ...], *, field: str) -> None:
+    """A unique value another row holds, refused on ``field`` (not left to the database)."""
+    model = type(row)
+    others = model._default_manager.filter(**{name: getattr(row, name) for name in fields})
+    if others.exclude(pk=row.pk).exists():
+        message = row.unique_error_message(model, fields).messages[0]
+        raise ServiceError(CommonError.INVALID, field=field, message=message)
+
+
 @transaction.atomic
 def contract_upsert(
     *, actor: Actor, account: CustomerAccount, external_id: str, data: ContractData
-) -> Contract:
+) -> Upserted[Contract]:
     """Create or update the contract the ERP knows as ``external_id``."""
     if data.end_date is not None and data.end_date < data.start_date:
         raise ServiceError(ContractError.DATES, field="end_date")
@@ -78,7 +88,9 @@ def contract_upsert(
         setattr(contract, name, getattr(data, name))
     _full_clean(contract, exclude=["account", "version"])
     if contract.pk is not None and before == [getattr(contract, name) for name in names]:
-        return contract  # the same push again
+        return Upserted(contract, Outcome.UNCHANGED)  # the same push again
+    _refuse_taken(contract, ("number",), field="number")
+    outcome = Outcome.UPDATED if contract.pk else Outcome.CREATED
     if contract.pk is None:
         contract.save()
     else:
@@ -90,7 +102,7 @@ def contract_upsert(
         subject=contract,
         data={"number": contract.number, "status": contract.status},
     )
-    return contract
+    return Upserted(contract, outcome)
 
 
 def sha256_of(content: bytes) -> str:
@@ -100,7 +112,7 @@ def sha256_of(content: bytes) -> str:
 @transaction.atomic
 def document_add(
     *, actor: Actor, contract: Contract, name: str, content: bytes
-) -> ContractDocument:
+) -> Upserted[ContractDocument]:
     """A new version of the contract's document; the same PDF again is not a new version."""
     if not content.startswith(b"%PDF-"):
         raise ServiceError(ContractError.NOT_PDF, field="file")
@@ -108,7 +120,7 @@ def document_add(
     digest = sha256_of(content)
     latest: ContractDocument | None = contract.documents.order_by("-number").first()
     if latest is not None and latest.sha256 == digest:
-        return latest
+        return Upserted(latest, Outcome.UNCHANGED)
     document = ContractDocument(
         contract=contract,
         number=(latest.number + 1) if latest else 1,
@@ -125,13 +137,14 @@ def document_add(
         subject=contract,
         data={"document": str(document.public_id), "version": document.number, "sha256": digest},
     )
-    return document
+    # A new version of a document the contract had is an update of it.
+    return Upserted(document, Outcome.UPDATED if latest else Outcome.CREATED)
 
 
 @transaction.atomic
 def equipment_upsert(
     *, actor: Actor, account: CustomerAccount, external_id: str, data: EquipmentData
-) -> Equipment:
+) -> Upserted[Equipment]:
     """Create or update the machine the ERP knows as ``external_id``, with its covering contract."""
     contract = None
     if data.contract_number:
@@ -156,7 +169,9 @@ def equipment_upsert(
     if machine.pk is not None and state == [getattr(machine, n) for n in names] + [
         machine.contract_id
     ]:
-        return machine
+        return Upserted(machine, Outcome.UNCHANGED)
+    _refuse_taken(machine, ("account", "serial_number"), field="serial_number")
+    outcome = Outcome.UPDATED if machine.pk else Outcome.CREATED
     machine.save()
     events.record(
         ContractEvent.EQUIPMENT_UPSERTED,
@@ -165,7 +180,7 @@ def equipment_upsert(
         subject=machine,
         data={"serial_number": machine.serial_number, "contract": data.contract_number},
     )
-    return machine
+    return Upserted(machine, outcome)
 
 
 @transaction.atomic

@@ -321,7 +321,7 @@ def _complete(actor: Actor, request: SignatureRequest) -> None:
         contract=request.contract,
         name=f"{request.contract.number}-signed.pdf",
         content=content,
-    )
+    ).obj
     request.status, request.signed_document = R.COMPLETED, signed
     save_new_version(request)
     contract = lock(Contract.objects.all(), request.contract_id)

@@ -206,7 +206,7 @@ def _order(account, address, number, po, age, currency, history, lines, shipment
             )
             for position, (code, quantity, day) in enumerate(lines, start=1)
         ],
-    )
+    ).obj
     for index, (carrier, tracking, items, day, events) in enumerate(shipments, start=1):
         shipment = services.shipment_upsert(
             actor=ERP,
@@ -216,7 +216,7 @@ def _order(account, address, number, po, age, currency, history, lines, shipment
             carrier_name="Transcom Logistic" if carrier == "transcom" else "",
             tracking_number=tracking,
             items=items,
-        )
+        ).obj
         for kind, offset, place, description in events:
             services.shipment_event_add(
                 actor=ERP,

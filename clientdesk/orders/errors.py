@@ -12,6 +12,11 @@ class OrderError(ErrorCode):
         _("Line %(position)s needs a positive quantity and a price of zero or more."),
     )
     UNKNOWN_STATUS = "order.unknown_status", _("Unknown order status %(status)s.")
+    UNKNOWN_ORDER = "shipment.unknown_order", _("No order has the identifier %(external_id)s.")
     OTHER_ORDER = "shipment.other_order", _("A shipment cannot move to another order.")
     NO_SUCH_LINE = "shipment.no_such_line", _("The order has no line %(position)s.")
     OVERSHIPPED = "shipment.overshipped", _("Line %(position)s cannot ship %(quantity)s more.")
+    EVENT_OTHER_SHIPMENT = (
+        "shipment.event_other_shipment",
+        _("This tracking event was recorded for another shipment."),
+    )

@@ -82,3 +82,20 @@ def order_version(user, public_id) -> str:
         Order.objects.only("updated_at"), user, G.ORDERS, public_id=public_id
     )
     return order.version
+
+
+def order_by_external_id(external_id: str) -> Order:
+    """The order the ERP names in a shipment (the vendor sees every customer's orders)."""
+    from clientdesk.core.errors import ServiceError
+    from clientdesk.orders.errors import OrderError
+
+    order = Order.objects.filter(external_id=external_id).first()
+    if order is None:
+        raise ServiceError(
+            OrderError.UNKNOWN_ORDER, field="order", params={"external_id": external_id}
+        )
+    return order
+
+
+def shipment_by_external_id(external_id: str) -> Shipment | None:
+    return Shipment.objects.filter(external_id=external_id).first()

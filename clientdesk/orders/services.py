@@ -22,6 +22,7 @@ from clientdesk.accounts.models import CustomerAccount
 from clientdesk.core import events
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import CommonError, ServiceError
+from clientdesk.core.upsert import Outcome, Upserted
 from clientdesk.orders.errors import OrderError
 from clientdesk.orders.events import OrderEvent
 from clientdesk.orders.models import (
@@ -107,7 +108,7 @@ def order_upsert(
     expected_on: date | None = None,
     delivery_address: str = "",
     at: datetime | None = None,
-) -> Order:
+) -> Upserted[Order]:
     """Create or update the order the ERP knows as ``external_id``, with all its lines.
 
     A change of status is recorded in the timeline at ``at`` (default: now).
@@ -149,7 +150,7 @@ def order_upsert(
             order=order, status=status, occurred_at=at or timezone.now()
         )
     if _order_state(order) == before:
-        return order  # the same data again (an ERP retry): nothing happened
+        return Upserted(order, Outcome.UNCHANGED)  # the same data again (an ERP retry)
     events.record(
         OrderEvent.UPSERTED,
         actor=actor,
@@ -162,7 +163,7 @@ def order_upsert(
             "created": previous_status is None,
         },
     )
-    return order
+    return Upserted(order, Outcome.CREATED if previous_status is None else Outcome.UPDATED)
 
 
 def _check_lines(lines: Sequence[LineData]) -> None:
@@ -216,7 +217,7 @@ def shipment_upsert(
     shipped_at: datetime | None = None,
     delivered_at: datetime | None = None,
     items: Mapping[int, int],
-) -> Shipment:
+) -> Upserted[Shipment]:
     """Create or update a shipment; ``items`` maps order line positions to quantities.
 
     A carrier code that the registry does not know is kept as a name, so the
@@ -230,6 +231,7 @@ def shipment_upsert(
     elif shipment.order_id != order.pk:
         raise ServiceError(OrderError.OTHER_ORDER, field="order")
     before = _shipment_state(shipment)
+    outcome = Outcome.CREATED if shipment.pk is None else Outcome.UPDATED
     carrier = Carrier.objects.filter(code__iexact=carrier_code).first() if carrier_code else None
     shipment.carrier = carrier
     shipment.carrier_name = carrier.name if carrier else (carrier_name or carrier_code)
@@ -241,7 +243,7 @@ def shipment_upsert(
     shipment.save()
     _set_items(shipment, order, items)
     if _shipment_state(shipment) == before:
-        return shipment  # the same data again (an ERP retry): nothing happened
+        return Upserted(shipment, Outcome.UNCHANGED)  # the same data again (an ERP retry)
     _touch(order.pk)
     events.record(
         OrderEvent.SHIPMENT_UPSERTED,
@@ -250,7 +252,7 @@ def shipment_upsert(
         subject=order,
         data={"shipment": external_id, "status": status, "tracking_number": tracking_number},
     )
-    return shipment
+    return Upserted(shipment, outcome)
 
 
 def _set_items(shipment: Shipment, order: Order, items: Mapping[int, int]) -> None:
@@ -289,7 +291,7 @@ def shipment_event_add(
     place: str = "",
     description: str = "",
     external_id: str | None = None,
-) -> ShipmentEvent:
+) -> Upserted[ShipmentEvent]:
     """Record a tracking event; the same ``external_id`` twice records it once.
 
     The newest event sets the shipment's status (a delivered parcel is delivered).
@@ -297,7 +299,9 @@ def shipment_event_add(
     if external_id:
         existing = ShipmentEvent.objects.filter(external_id=external_id).first()
         if existing is not None:
-            return existing
+            if existing.shipment_id != shipment.pk:
+                raise ServiceError(OrderError.EVENT_OTHER_SHIPMENT, field="external_id")
+            return Upserted(existing, Outcome.UNCHANGED)
     shipment = (
         Shipment.objects.select_for_update(of=("self",)).select_related("order").get(pk=shipment.pk)
     )
@@ -327,4 +331,4 @@ def shipment_event_add(
         subject=shipment.order,
         data={"shipment": shipment.external_id, "kind": kind, "place": place},
     )
-    return event
+    return Upserted(event, Outcome.CREATED)

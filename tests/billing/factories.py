@@ -39,7 +39,7 @@ def document(**fields) -> services.Document:
 
 
 def issue(account, **fields) -> Invoice:
-    return services.invoice_issue(actor=ERP, account=account, document=document(**fields))
+    return services.invoice_issue(actor=ERP, account=account, document=document(**fields)).obj
 
 
 def credit_note(account, invoice: Invoice, **fields) -> Invoice:
@@ -61,4 +61,4 @@ def pay(account, amount, *shares, received_on=ISSUED, currency="RON", external_i
         amount=Decimal(amount),
         currency=currency,
         allocations=[services.Share(number, Decimal(part)) for number, part in shares],
-    )
+    ).obj

@@ -11,6 +11,7 @@ from clientdesk.billing.models import BillingAccount, Invoice, LedgerEntry
 from clientdesk.billing.money import line_net, totals
 from clientdesk.core.errors import ServiceError
 from clientdesk.core.models import Event
+from clientdesk.core.upsert import Outcome
 from tests.billing.factories import ERP, ISSUED, credit_note, document, issue, line, pay
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +52,10 @@ def test_the_same_document_twice_records_nothing_the_second_time(alfa):
     doc = document()
     first = services.invoice_issue(actor=ERP, account=alfa, document=doc)
     again = services.invoice_issue(actor=ERP, account=alfa, document=doc)
-    assert again.pk == first.pk
+    assert (first.outcome, again.outcome) == (Outcome.CREATED, Outcome.UNCHANGED)
+    assert again.obj.pk == first.obj.pk
     assert Event.objects.filter(kind="billing.invoice_issued").count() == 1
-    assert balance(alfa) == first.total
+    assert balance(alfa) == first.obj.total
 
 
 def test_an_issued_document_never_changes(alfa):
@@ -116,8 +118,18 @@ def test_a_payment_settles_its_invoices_and_keeps_the_rest_unallocated(alfa):
 
 def test_the_same_payment_twice_is_recorded_once(alfa):
     invoice = issue(alfa)
-    pay(alfa, "100", (invoice.number, "100"), external_id="bank-1")
-    pay(alfa, "100", (invoice.number, "100"), external_id="bank-1")
+    outcomes = [
+        services.payment_record(
+            actor=ERP,
+            account=alfa,
+            external_id="bank-1",
+            received_on=ISSUED,
+            amount=Decimal("100"),
+            allocations=[services.Share(invoice.number, Decimal("100"))],
+        ).outcome
+        for _ in range(2)
+    ]
+    assert outcomes == [Outcome.CREATED, Outcome.UNCHANGED]
     assert balance(alfa) == Decimal("138.00")
     assert Event.objects.filter(kind="billing.payment_recorded").count() == 1
     with pytest.raises(ServiceError) as refused:

@@ -59,7 +59,7 @@ def signature_request_for(contract, steps, *, content=None):
 
     document = services.document_add(
         actor=ERP, contract=contract, name="contract.pdf", content=content or simple_pdf()
-    )
+    ).obj
     return signatures.request_send(
         actor=ERP,
         contract=contract,

@@ -9,6 +9,7 @@ from clientdesk.contracts.models import Contract
 from clientdesk.contracts.services import ContractData, EquipmentData
 from clientdesk.core.errors import ServiceError
 from clientdesk.core.models import Event
+from clientdesk.core.upsert import Outcome
 from tests.contracts.factories import ERP, MINIMAL_PDF, ContractFactory
 from tests.factories import CustomerAccountFactory
 
@@ -26,7 +27,9 @@ DATA = ContractData(
 
 def test_an_upsert_creates_the_contract_and_records_its_event():
     account = CustomerAccountFactory()
-    contract = services.contract_upsert(actor=ERP, account=account, external_id="e1", data=DATA)
+    pushed = services.contract_upsert(actor=ERP, account=account, external_id="e1", data=DATA)
+    contract = pushed.obj
+    assert pushed.outcome == Outcome.CREATED
     assert contract.number == "CTR-1" and contract.notice_days == 30
     event = Event.objects.get(kind="contract.upserted")
     assert event.actor_name == "erp" and event.account_id == account.pk
@@ -34,8 +37,10 @@ def test_an_upsert_creates_the_contract_and_records_its_event():
 
 def test_the_same_push_twice_changes_nothing_and_records_nothing_more():
     account = CustomerAccountFactory()
-    first = services.contract_upsert(actor=ERP, account=account, external_id="e1", data=DATA)
-    again = services.contract_upsert(actor=ERP, account=account, external_id="e1", data=DATA)
+    first = services.contract_upsert(actor=ERP, account=account, external_id="e1", data=DATA).obj
+    pushed = services.contract_upsert(actor=ERP, account=account, external_id="e1", data=DATA)
+    again = pushed.obj
+    assert pushed.outcome == Outcome.UNCHANGED
     assert again.pk == first.pk and again.version == first.version
     assert Event.objects.filter(kind="contract.upserted").count() == 1
 
@@ -44,7 +49,9 @@ def test_a_changed_push_updates_the_contract_and_bumps_its_version():
     account = CustomerAccountFactory()
     services.contract_upsert(actor=ERP, account=account, external_id="e1", data=DATA)
     changed = ContractData(**{**DATA.__dict__, "status": Contract.Status.TERMINATING})
-    contract = services.contract_upsert(actor=ERP, account=account, external_id="e1", data=changed)
+    pushed = services.contract_upsert(actor=ERP, account=account, external_id="e1", data=changed)
+    contract = pushed.obj
+    assert pushed.outcome == Outcome.UPDATED
     assert contract.status == Contract.Status.TERMINATING and contract.version == 2
 
 
@@ -79,11 +86,16 @@ def test_an_unknown_kind_is_refused_naming_the_field():
 
 def test_a_document_is_stored_with_its_hash_and_the_same_file_is_not_a_new_version():
     contract = ContractFactory()
-    first = services.document_add(actor=ERP, contract=contract, name="c.pdf", content=MINIMAL_PDF)
-    again = services.document_add(actor=ERP, contract=contract, name="c.pdf", content=MINIMAL_PDF)
-    second = services.document_add(
-        actor=ERP, contract=contract, name="c2.pdf", content=MINIMAL_PDF + b"\n"
-    )
+    pushes = [
+        services.document_add(actor=ERP, contract=contract, name="c.pdf", content=MINIMAL_PDF),
+        services.document_add(actor=ERP, contract=contract, name="c.pdf", content=MINIMAL_PDF),
+        services.document_add(
+            actor=ERP, contract=contract, name="c2.pdf", content=MINIMAL_PDF + b"\n"
+        ),
+    ]
+    first, again, second = (pushed.obj for pushed in pushes)
+    outcomes = [pushed.outcome for pushed in pushes]
+    assert outcomes == [Outcome.CREATED, Outcome.UNCHANGED, Outcome.UPDATED]
     assert again.pk == first.pk and first.number == 1 and second.number == 2
     assert first.sha256 == services.sha256_of(MINIMAL_PDF)
     assert first.file.read() == MINIMAL_PDF
@@ -102,8 +114,11 @@ def test_equipment_is_upserted_with_its_covering_contract_once():
     )
     machine = services.equipment_upsert(
         actor=ERP, account=contract.account, external_id="m1", data=data
+    ).obj
+    again = services.equipment_upsert(
+        actor=ERP, account=contract.account, external_id="m1", data=data
     )
-    services.equipment_upsert(actor=ERP, account=contract.account, external_id="m1", data=data)
+    assert again.outcome == Outcome.UNCHANGED
     assert machine.contract == contract
     assert Event.objects.filter(kind="equipment.upserted").count() == 1
 

@@ -35,7 +35,7 @@ def alfa_order(alfa) -> Order:
                 2, "APC-SRT3000", "UPS APC Smart-UPS SRT 3000 VA", 3, Decimal("9850")
             ),
         ],
-    )
+    ).obj
     shipment = services.shipment_upsert(
         actor=ERP,
         order=order,
@@ -43,7 +43,7 @@ def alfa_order(alfa) -> Order:
         carrier_code="dhl",
         tracking_number="4839201745",
         items={1: 2},
-    )
+    ).obj
     services.shipment_event_add(
         actor=ERP,
         shipment=shipment,

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from clientdesk.accounts import demo as accounts_demo
 from clientdesk.core.errors import ServiceError
 from clientdesk.core.models import Event
+from clientdesk.core.upsert import Outcome, Upserted
 from clientdesk.orders import demo, services
 from clientdesk.orders.errors import OrderError
 from clientdesk.orders.events import OrderEvent
@@ -23,7 +24,7 @@ from tests.orders.factories import ERP
 LINE = services.LineData(1, "DL-R760", "Server Dell PowerEdge R760", 2, Decimal("62450.00"))
 
 
-def upsert(account, **changes) -> Order:
+def upsert(account, **changes) -> Upserted[Order]:
     fields = {
         "account": account,
         "external_id": "erp-so-9",
@@ -39,8 +40,10 @@ def upsert(account, **changes) -> Order:
 @pytest.mark.django_db
 def test_pushing_the_same_order_twice_stores_it_once(alfa):
     first = upsert(alfa)
-    again = upsert(alfa)
-    assert first.pk == again.pk
+    pushed = upsert(alfa)
+    assert (first.outcome, pushed.outcome) == (Outcome.CREATED, Outcome.UNCHANGED)
+    again = pushed.obj
+    assert first.obj.pk == again.pk
     assert Order.objects.count() == 1
     assert again.lines.count() == 1
     assert again.total == Decimal("124900.00")
@@ -51,12 +54,14 @@ def test_pushing_the_same_order_twice_stores_it_once(alfa):
 def test_an_update_replaces_the_lines_and_records_the_new_status_in_the_timeline(alfa):
     upsert(alfa)
     later = AT + datetime.timedelta(days=1)
-    order = upsert(
+    pushed = upsert(
         alfa,
         status=Order.Status.CONFIRMED,
         at=later,
         lines=[services.LineData(2, "APC-SRT3000", "UPS APC", 3, Decimal("9850.00"))],
     )
+    assert pushed.outcome == Outcome.UPDATED
+    order = pushed.obj
     assert list(order.lines.values_list("position", "quantity")) == [(2, 3)]
     assert order.total == Decimal("29550.00")
     steps = OrderStatusChange.objects.filter(order=order)
@@ -103,9 +108,10 @@ def test_shipments_cannot_carry_more_than_was_ordered(alfa_order):
     with pytest.raises(ValidationError):
         services.shipment_upsert(actor=ERP, order=alfa_order, external_id="erp-sh-2", items={9: 1})
     # Re-sending a shipment does not count its own items twice.
-    services.shipment_upsert(
+    resent = services.shipment_upsert(
         actor=ERP, order=alfa_order, external_id="erp-sh-1", carrier_code="dhl", items={1: 2}
     )
+    assert resent.outcome == Outcome.UPDATED  # the tracking number is gone
     assert Shipment.objects.count() == 1
 
 
@@ -133,15 +139,20 @@ def test_the_newest_event_moves_the_shipment_and_an_older_one_does_not(alfa_orde
 @pytest.mark.django_db
 def test_an_event_sent_twice_is_recorded_once(alfa_order):
     shipment = Shipment.objects.get(external_id="erp-sh-1")
-    for _ in range(2):
+    outcomes = [
         services.shipment_event_add(
             actor=ERP,
             shipment=shipment,
             kind=ShipmentEvent.Kind.AT_HUB,
             occurred_at=AT + datetime.timedelta(days=2),
             external_id="carrier-evt-77",
-        )
+        ).outcome
+        for _ in range(2)
+    ]
+    assert outcomes == [Outcome.CREATED, Outcome.UNCHANGED]
     assert shipment.events.filter(external_id="carrier-evt-77").count() == 1
+    tracked = Event.objects.filter(kind=OrderEvent.TRACKED, data__kind=ShipmentEvent.Kind.AT_HUB)
+    assert tracked.count() == 1
 
 
 @pytest.mark.django_db
@@ -188,7 +199,7 @@ def test_the_demo_has_every_status_for_both_customers_and_loads_twice_without_ch
 
 @pytest.mark.django_db
 def test_the_timeline_shows_what_happened_then_what_is_ahead(alfa):
-    order = upsert(alfa)
+    order = upsert(alfa).obj
     order = services.order_status_set(actor=ERP, order=order, status=Order.Status.PARTIALLY_SHIPPED)
     with translation.override("en"):
         steps = [(str(s.label), s.state) for s in timeline(order)]
@@ -204,7 +215,7 @@ def test_the_timeline_shows_what_happened_then_what_is_ahead(alfa):
 
 @pytest.mark.django_db
 def test_each_write_records_its_event_with_the_erp_as_actor_and_a_retry_records_none(alfa):
-    order = upsert(alfa)
+    order = upsert(alfa).obj
     upsert(alfa)  # the ERP retries with the same data
     services.order_status_set(actor=ERP, order=order, status=Order.Status.CONFIRMED)
     recorded = list(Event.objects.about(order).values_list("kind", "actor_kind", "actor_name"))

@@ -96,7 +96,7 @@ def test_an_unknown_carrier_keeps_its_name_and_shows_the_number_without_a_link(
         carrier_name="Transcom Logistic",
         tracking_number="TRC/2026/118",
         items={2: 1},
-    )
+    ).obj
     assert shipment.carrier is None
     assert shipment.tracking_url is None
     client.force_login(alfa_admin)

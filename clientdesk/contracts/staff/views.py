@@ -57,7 +57,7 @@ def contract_send(request, public_id):
                             contract=contract,
                             name=upload.name,
                             content=upload.read(),
-                        )
+                        ).obj
                     assert document is not None
                     signatures.request_send(
                         actor=actor_of(request),
