@@ -26,6 +26,9 @@ class ContractsConfig(AppConfig):
         register_kinds()
         events.register(SignatureEvent, audited=True)
 
+        from clientdesk.contracts.dashboard import customer_waiting
+
+        navigation.register_waiting("signatures", customer_waiting, order=30)
         navigation.register(
             Section(
                 key="contracts",

@@ -13,6 +13,7 @@ from clientdesk.backoffice import roles
 from clientdesk.orders.models import Order
 from clientdesk.support.models import Status
 from tests.billing.factories import issue
+from tests.contracts.factories import ContractFactory, signature_request_for
 from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
 from tests.orders.factories import OrderFactory
 from tests.support.factories import SupportRequestFactory
@@ -27,6 +28,7 @@ def fill(account, user, n: int) -> None:
         OrderFactory(account=account, status=Order.Status.DELIVERED)
         issue(account)
         AccessRequestFactory(user=user, customer_number=f"C-9{i:05d}", account=None)
+        signature_request_for(ContractFactory(account=account), [("sign", user)])
 
 
 def dashboard(client, user) -> str:
@@ -87,6 +89,7 @@ def test_a_customers_dashboard_reads_the_same_queries_with_much_data_or_little(
         html = client.get(reverse("dashboard")).content.decode()
 
     assert "12 requests wait for your answer" in html
+    assert "12 contracts wait for your signature" in html
     assert len(read.captured_queries) <= 14
 
 
@@ -138,3 +141,21 @@ def test_a_staff_dashboard_reads_the_same_queries_with_much_data_or_little(
         html = client.get(reverse("dashboard")).content.decode()
 
     assert "16 open requests in Customer support" in html
+
+
+@pytest.mark.django_db
+def test_a_signature_or_approval_whose_turn_is_the_users_waits_on_their_dashboard(client):
+    ana = MembershipFactory(all_grants=True).user
+    account = ana.memberships.get().account
+    colleague = MembershipFactory(account=account, all_grants=True).user
+    signature_request_for(ContractFactory(account=account), [("sign", ana)])
+    signature_request_for(ContractFactory(account=account), [("approve", ana), ("sign", colleague)])
+    # Ana signs this one only after her colleague approves it: not her turn yet.
+    signature_request_for(ContractFactory(account=account), [("approve", colleague), ("sign", ana)])
+
+    html = dashboard(client, ana)
+
+    assert "1 contract waits for your signature" in html
+    assert "1 contract waits for your approval" in html
+    assert f'href="{reverse("contracts:signatures")}"' in html
+    assert "waits for your" not in dashboard(client, MembershipFactory(account=account).user)
