@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "clientdesk.orders",
     "clientdesk.contracts",
     "clientdesk.billing",
+    "clientdesk.webhooks",
     "clientdesk.backoffice",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -298,6 +299,10 @@ SIGNING_KEY_FILE = env("SIGNING_KEY_FILE")
 SIGNING_CERT_FILE = env("SIGNING_CERT_FILE")
 SIGNING_CHAIN_FILE = env("SIGNING_CHAIN_FILE")
 SIGNING_TSA_URL = env("SIGNING_TSA_URL")
+
+# Webhooks go to public addresses only; tests (and a vendor whose ERP sits on its own
+# network, knowingly) allow private, loopback and link-local ones.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
 
 LOGGING = {
     "version": 1,
