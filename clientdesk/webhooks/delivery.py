@@ -129,6 +129,9 @@ def finish(claimed: Claimed, answer: sender.Answer, *, started_at: datetime) -> 
     if answer.ok:
         delivery.status, delivery.delivered_at = Delivery.Status.DELIVERED, now
         failures.recovered(endpoint)
+    elif not endpoint.enabled:
+        # Disabled while this attempt was on its way: its failure counts for nothing.
+        delivery.status = Delivery.Status.HELD
     elif answer.status == 410:
         delivery.status = Delivery.Status.FAILED
         failures.disable(endpoint, reason=Endpoint.Disabled.GONE, now=now)

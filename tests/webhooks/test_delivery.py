@@ -210,3 +210,20 @@ def test_a_failure_recorded_in_the_attempt_names_the_error_and_the_time_it_took(
     assert attempt.status_code is None
     assert "Connection" in attempt.error
     assert attempt.duration_ms < 10_000
+
+
+def test_an_attempt_in_flight_when_the_endpoint_is_disabled_is_held_and_not_counted(
+    endpoint, order, receiver, admin_actor
+):
+    receiver.status = 500
+    change_order(order)
+    [webhook_id] = delivery.due()
+    claimed = delivery.claim(webhook_id)
+    started_at = timezone.now()
+    services.endpoint_disable(actor=admin_actor, endpoint=endpoint)
+    delivery.finish(claimed, delivery.send(claimed), started_at=started_at)
+
+    row = Delivery.objects.get()
+    assert row.status == Delivery.Status.HELD
+    assert row.attempt_log.get().status_code == 500
+    assert Endpoint.objects.get().failures_in_a_row == 0
