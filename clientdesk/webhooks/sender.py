@@ -57,7 +57,9 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> Answer:
     try:
         target = addresses.resolve(url)
     except ServiceError as refused:
-        return Answer(status=None, body="", error=refused.text, duration_ms=took())
+        # The code, not the message: the log reads the same whatever language the worker ran in.
+        error = f"address refused: {refused.error.value}"
+        return Answer(status=None, body="", error=error, duration_ms=took())
     connection = (_PinnedHTTPS if target.scheme == "https" else _PinnedHTTP)(target)
     try:
         connection.request("POST", target.path, body=body, headers=headers)
