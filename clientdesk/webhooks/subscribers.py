@@ -50,8 +50,6 @@ def queue_deliveries(event: Event, subject: Any) -> None:
                 webhook_id=new_webhook_id(),
                 body=body,
                 status=Delivery.Status.PENDING if endpoint.enabled else Delivery.Status.HELD,
-                created_at=event.created_at,
-                next_attempt_at=event.created_at,
             )
             for endpoint in endpoints
         ],
