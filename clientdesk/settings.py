@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "clientdesk.contracts",
     "clientdesk.billing",
     "clientdesk.webhooks",
+    "clientdesk.api",
     "clientdesk.backoffice",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # its Swagger UI served from our static files: the CSP allows no CDN
 ]
 
 MIDDLEWARE = [
@@ -303,6 +305,10 @@ SIGNING_TSA_URL = env("SIGNING_TSA_URL")
 # Webhooks go to public addresses only; tests (and a vendor whose ERP sits on its own
 # network, knowingly) allow private, loopback and link-local ones.
 WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
+# The integration API: calls per token (counted in the shared cache: Redis when
+# configured), and whether its description is open to all in production.
+API_RATE_LIMIT = env("API_RATE_LIMIT", "600/m")
+API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", False)
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,7 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 urlpatterns = [
     path("", include("clientdesk.core.urls")),
     path("", include("clientdesk.accounts.urls")),
+    path("profile/api-tokens/", include("clientdesk.api.token_urls")),
     path("faq/", include("clientdesk.kb.urls")),
     path("contact/", include("clientdesk.support.contact_urls")),
     path("requests/", include("clientdesk.support.urls")),

@@ -27,6 +27,7 @@ from clientdesk.core.actors import Actor
 from clientdesk.core.models import OutboundEmail
 from clientdesk.support.models import Message, Status, SupportRequest
 from clientdesk.webhooks.models import Delivery, Endpoint
+from tests.api.factories import customer_token, vendor_token
 from tests.billing.factories import issue
 from tests.contracts.factories import ContractFactory, DocumentFactory, EquipmentFactory
 from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
@@ -357,6 +358,7 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
     "delete_account": PageRoute(GET_POST, url_only("delete_account"), reauthenticate=True),
     "access_list": PageRoute(GET, url_only("access_list"), shows=frozenset({ACCOUNT})),
     "access_new": PageRoute(GET_POST, url_only("access_new")),
+    "my_api_tokens": PageRoute(GET_POST, url_only("my_api_tokens")),
     "support:list": PageRoute(GET, url_only("support:list"), G.REQUESTS, frozenset({REQUESTS})),
     "support:new": PageRoute(GET_POST, url_only("support:new"), G.REQUESTS),
     "support:suggestions": PageRoute(GET, url_only("support:suggestions"), G.REQUESTS),
@@ -428,14 +430,7 @@ PUBLIC: dict[str, PublicRoute] = {
     "kb:category": PublicRoute(GET, kb_article("kb:category"), OK),
     "kb:article": PublicRoute(GET, kb_article("kb:article"), OK),
     "kb:vote": PublicRoute(POST, kb_article("kb:vote"), {"POST": 302}),
-    # The API's description and its docs page; the operations are in API_OPERATIONS.
     "verify:page": PublicRoute(GET_POST, url_only("verify:page"), {"GET": 200, "POST": 200}),
-    "api-v1:openapi-json": PublicRoute(
-        ANY, url_only("api-v1:openapi-json"), dict.fromkeys(ANY, 200)
-    ),
-    "api-v1:openapi-view": PublicRoute(
-        ANY, url_only("api-v1:openapi-view"), dict.fromkeys(ANY, 200)
-    ),
 }
 
 NOT_CUSTOMER_DATA: dict[str, PublicRoute] = {
@@ -458,6 +453,29 @@ NOT_CUSTOMER_DATA: dict[str, PublicRoute] = {
         dict.fromkeys(ANY, 301),
         reason="the admin's old address: it only redirects to /admin/, which is staff-only",
     ),
+    # In production mode (as tests run) the API's description is for signed-in staff only,
+    # unless the vendor opens it (tests/api/test_docs.py).
+    "api-v1:openapi-json": PublicRoute(
+        ANY,
+        url_only("api-v1:openapi-json"),
+        dict.fromkeys(ANY, 302),
+        reason="the API's description: the sign-in page for anyone but staff",
+    ),
+    "api-v1:openapi-view": PublicRoute(
+        ANY,
+        url_only("api-v1:openapi-view"),
+        dict.fromkeys(ANY, 302),
+        reason="the API's docs page: the sign-in page for anyone but staff",
+    ),
+    "my_api_token_revoke": PublicRoute(
+        POST,
+        lambda alfa, alfa_admin: Target(
+            reverse("my_api_token_revoke", args=[customer_token(alfa_admin)[0].public_id])
+        ),
+        {"POST": 302},
+        reason="revokes one of the signed-in user's own tokens (signed out: the sign-in page); "
+        "another user's token answers 404 (tests/api/test_token_pages.py)",
+    ),
     "api-v1:api-root": PublicRoute(
         ANY,
         url_only("api-v1:api-root"),
@@ -468,11 +486,128 @@ NOT_CUSTOMER_DATA: dict[str, PublicRoute] = {
 
 # The API: each URL name of the api-v1 namespace that serves operations, and the
 # operations of the OpenAPI schema (method, path), each with who may call it.
-API_URL_NAMES = {"api-v1:search_articles": "/api/v1/kb/search"}
+API_URL_NAMES = {
+    "api-v1:search_articles": "/api/v1/kb/search",
+    "api-v1:token_me": "/api/v1/tokens/me",
+    "api-v1:requests_list": "/api/v1/requests",
+    "api-v1:requests_create": "/api/v1/requests",
+    "api-v1:requests_get": "/api/v1/requests/{number}",
+    "api-v1:requests_reply": "/api/v1/requests/{number}/replies",
+    "api-v1:my_orders": "/api/v1/me/orders",
+    "api-v1:my_order": "/api/v1/me/orders/{number}",
+    "api-v1:my_invoices": "/api/v1/me/invoices",
+    "api-v1:my_balances": "/api/v1/me/invoices/balances",
+    "api-v1:my_invoice": "/api/v1/me/invoices/{number}",
+    "api-v1:my_invoice_pdf": "/api/v1/me/invoices/{number}/pdf",
+    "api-v1:my_contracts": "/api/v1/me/contracts",
+    "api-v1:my_equipment": "/api/v1/me/contracts/equipment",
+    "api-v1:my_contract": "/api/v1/me/contracts/{number}",
+}
 API_PUBLIC = "public"
-API_OPERATIONS: dict[tuple[str, str], tuple[str, dict]] = {
-    # (who may call it, a query that finds something)
+API_ANY_TOKEN = "any valid token"  # about the token itself: no customer's data
+API_CUSTOMER = "a customer's token, on an object of its account"
+
+
+@dataclass(frozen=True)
+class ApiTarget:
+    path: str
+    body: dict = field(default_factory=dict)
+    insider: int = 200  # what the Alfa token with the grant gets
+    # A new object for Alfa's account: an outsider is refused on the account field (422).
+    new_for_account: bool = False
+
+
+def api_request(suffix: str = "", body: dict | None = None, insider: int = 200):
+    def build(alfa, alfa_admin) -> ApiTarget:
+        request = SupportRequestFactory(account=alfa, requester=alfa_admin)
+        return ApiTarget(f"/api/v1/requests/{request.number}{suffix}", body or {}, insider)
+
+    return build
+
+
+def api_new_request(alfa, alfa_admin) -> ApiTarget:
+    from tests.support.factories import RequestTypeFactory
+
+    body = {
+        "account": alfa.number,
+        "type": RequestTypeFactory().code,
+        "subject": "Imprimanta",
+        "description": "Nu pornește.",
+    }
+    return ApiTarget("/api/v1/requests", body, 201, new_for_account=True)
+
+
+def api_object(prefix: str, make: Callable, key: str = "number", suffix: str = ""):
+    """An object of Alfa made by ``make(alfa)``, at ``prefix/<its key>``, or the list at
+    ``prefix`` (no key)."""
+
+    def build(alfa, alfa_admin) -> ApiTarget:
+        made = make(alfa)
+        if not key:
+            return ApiTarget(prefix)
+        return ApiTarget(f"{prefix}/{getattr(made, key)}{suffix}")
+
+    return build
+
+
+def _invoice_with_pdf(alfa):
+    from django.core.files.base import ContentFile
+
+    from clientdesk.support.storage import private_storage
+
+    document = issue(alfa)
+    document.pdf = private_storage().save("invoices/t.pdf", ContentFile(b"%PDF-1.7"))
+    document.save(update_fields=["pdf"])
+    return document
+
+
+API_OPERATIONS: dict[tuple[str, str], tuple[str, dict | Callable]] = {
+    # (who may call it, a query that finds something, or a builder of Alfa's object)
     ("GET", "/api/v1/kb/search"): (API_PUBLIC, {"q": "imprimanta", "lang": "ro"}),
+    ("GET", "/api/v1/tokens/me"): (API_ANY_TOKEN, {}),
+    ("GET", "/api/v1/requests"): (API_CUSTOMER, api_request()),
+    ("POST", "/api/v1/requests"): (API_CUSTOMER, api_new_request),
+    ("GET", "/api/v1/requests/{number}"): (API_CUSTOMER, api_request()),
+    ("POST", "/api/v1/requests/{number}/replies"): (
+        API_CUSTOMER,
+        api_request("/replies", {"body": "Am verificat."}, 201),
+    ),
+    ("GET", "/api/v1/me/orders"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/orders", lambda a: OrderFactory(account=a), key=""),
+    ),
+    ("GET", "/api/v1/me/orders/{number}"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/orders", lambda a: OrderFactory(account=a)),
+    ),
+    ("GET", "/api/v1/me/invoices"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/invoices", issue, key=""),
+    ),
+    ("GET", "/api/v1/me/invoices/balances"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/invoices/balances", issue, key=""),
+    ),
+    ("GET", "/api/v1/me/invoices/{number}"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/invoices", issue),
+    ),
+    ("GET", "/api/v1/me/invoices/{number}/pdf"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/invoices", _invoice_with_pdf, suffix="/pdf"),
+    ),
+    ("GET", "/api/v1/me/contracts"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/contracts", lambda a: ContractFactory(account=a), key=""),
+    ),
+    ("GET", "/api/v1/me/contracts/equipment"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/contracts/equipment", lambda a: EquipmentFactory(account=a), key=""),
+    ),
+    ("GET", "/api/v1/me/contracts/{number}"): (
+        API_CUSTOMER,
+        api_object("/api/v1/me/contracts", lambda a: ContractFactory(account=a)),
+    ),
 }
 
 
@@ -588,6 +723,14 @@ STAFF: dict[str, StaffRoute] = {
     "backoffice:access_detail": StaffRoute(GET_POST, access_detail, CONTRACTS),
     "backoffice:outbox": StaffRoute(GET, url_only("backoffice:outbox"), ADMIN),
     "backoffice:outbox_message": StaffRoute(GET, outbox_message, ADMIN),
+    "backoffice:api_tokens": StaffRoute(GET_POST, url_only("backoffice:api_tokens"), ADMIN),
+    "backoffice:api_token_revoke": StaffRoute(
+        POST,
+        lambda alfa, alfa_admin: Target(
+            reverse("backoffice:api_token_revoke", args=[vendor_token()[0].public_id])
+        ),
+        ADMIN,
+    ),
     "support_staff:queue": StaffRoute(GET, url_only("support_staff:queue"), AGENT),
     "support_staff:bulk_status": StaffRoute(POST, bulk_status, AGENT),
     "support_staff:detail": StaffRoute(GET, staff_request("support_staff:detail"), AGENT),

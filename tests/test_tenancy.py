@@ -13,6 +13,7 @@ the walk proves what it promises:
 - a method a route's entry does not list answers 405, so the tables are the views' truth.
 """
 
+import json
 from io import BytesIO
 from urllib.parse import urlencode, urlsplit
 
@@ -43,6 +44,7 @@ from clientdesk.kb.search import bump_index_version
 from clientdesk.orders.models import Order
 from clientdesk.support.models import Attachment, Message, SupportRequest
 from tests import tenancy_routes as routes
+from tests.api.factories import customer_token
 from tests.billing.factories import issue
 from tests.contracts.factories import ContractFactory, EquipmentFactory
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
@@ -151,7 +153,7 @@ def test_every_api_operation_is_classified():
     assert {path for _method, path in operations} == set(routes.API_URL_NAMES.values())
     # Only public operations are walked below; a customer's (token-scoped) one needs the
     # walk of CUSTOMER_OBJECTS (insider served, other customer 404, no grant 404) first.
-    walked_classes = {routes.API_PUBLIC}
+    walked_classes = {routes.API_PUBLIC, routes.API_ANY_TOKEN, routes.API_CUSTOMER}
     unwalked = {
         op: c for op, (c, _query) in routes.API_OPERATIONS.items() if c not in walked_classes
     }
@@ -508,6 +510,60 @@ def test_a_public_api_operation_answers_anonymously(client, method, path):
     response = client.generic(method, path, QUERY_STRING=urlencode(query))
     assert response.status_code == 200, describe(response)
     assert article.slug in [result["slug"] for result in response.json()["results"]]
+
+
+def api_ops(access: str) -> list:
+    return [
+        pytest.param(*op, id=" ".join(op))
+        for op, (op_access, _builder) in sorted(routes.API_OPERATIONS.items())
+        if op_access == access
+    ]
+
+
+def api_call(client, method, target, plain=None):
+    headers = {"Authorization": f"Bearer {plain}"} if plain else {}
+    if method == "GET":
+        return client.get(target.path, headers=headers)
+    return client.generic(
+        method, target.path, json.dumps(target.body), "application/json", headers=headers
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("method", "path"), api_ops(routes.API_ANY_TOKEN))
+def test_an_operation_about_the_token_needs_one(client, method, path, alfa_admin):
+    target = routes.ApiTarget(path)
+    assert api_call(client, method, target).status_code == 401
+    _token, plain = customer_token(alfa_admin)
+    assert api_call(client, method, target, plain).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("method", "path"), api_ops(routes.API_CUSTOMER))
+def test_a_customer_api_operation_serves_only_the_insider(
+    client, method, path, alfa, alfa_admin, beta_user
+):
+    _access, build = routes.API_OPERATIONS[(method, path)]
+    target = build(alfa, alfa_admin)
+    no_grant = MembershipFactory(account=alfa).user
+    assert api_call(client, method, target).status_code == 401
+    for outsider in (beta_user, no_grant):
+        _token, plain = customer_token(outsider)
+        before = Event.objects.exclude(kind="api.called").count()
+        response = api_call(client, method, target, plain)
+        text = response.content.decode()
+        if response.status_code == 200:  # a list: it must not list Alfa's objects
+            listed = response.json()
+            assert (listed["results"] if isinstance(listed, dict) else listed) == [], text
+        elif target.new_for_account:
+            assert response.status_code == 422, text
+            assert response.json()["detail"][0]["loc"] == ["body", "account"]
+        else:
+            assert response.status_code == 404, text
+        assert Event.objects.exclude(kind="api.called").count() == before, "it changed something"
+    _token, plain = customer_token(alfa_admin)
+    response = api_call(client, method, target, plain)
+    assert response.status_code == target.insider, response.content
 
 
 @pytest.mark.django_db

@@ -12,8 +12,10 @@ class BackofficeConfig(AppConfig):
 
 def _ensure_roles_once_permissions_exist(sender, **kwargs) -> None:
     # post_migrate fires per app, in INSTALLED_APPS order, each creating its own
-    # permissions: the roles can take them all only after the last app.
-    if sender is not list(apps.get_app_configs())[-1]:
+    # permissions: the roles can take them all only after the last app (that has
+    # models: the others get no signal).
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:
         return
     from clientdesk.backoffice.roles import ensure_roles
 

@@ -13,6 +13,7 @@ workspace: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("access/", include("clientdesk.accounts.staff.urls")),
     path("outbox/", include("clientdesk.core.staff.urls")),
+    path("api-tokens/", include("clientdesk.api.staff.urls")),
 ]
 
 urlpatterns = [

@@ -1,7 +1,7 @@
 """Public knowledge-base search: GET /api/v1/kb/search?q=TEXT&lang=ro|en&limit=N.
 
 Parameters are validated by the schema, so a bad one answers 422 with the
-parameter named in `detail[].loc`, never a server error.
+parameter named in `detail[].loc` and a code, never a server error.
 """
 
 from typing import Annotated, Literal
@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from ninja import Field, Query, Router, Schema
 from pydantic import StringConstraints
 
+from clientdesk.api.errors import ErrorOut
 from clientdesk.kb import search as kb_search
 from clientdesk.kb.forms import MAX_QUERY_LENGTH
 
@@ -37,7 +38,7 @@ class SearchResponse(Schema):
 
 @router.get(
     "/search",
-    response=SearchResponse,
+    response={200: SearchResponse, 422: ErrorOut},
     auth=None,
     summary="Search the knowledge base",
     operation_id="kb_search",
