@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "clientdesk.orders",
     "clientdesk.contracts",
     "clientdesk.billing",
+    "clientdesk.webhooks",
     "clientdesk.api",
     "clientdesk.backoffice",
     "django.contrib.admin",
@@ -308,6 +309,9 @@ SIGNING_CERT_FILE = env("SIGNING_CERT_FILE")
 SIGNING_CHAIN_FILE = env("SIGNING_CHAIN_FILE")
 SIGNING_TSA_URL = env("SIGNING_TSA_URL")
 
+# Webhooks go to public addresses only; tests (and a vendor whose ERP sits on its own
+# network, knowingly) allow private, loopback and link-local ones.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
 # The integration API: calls per token (counted in the shared cache: Redis when
 # configured), and whether its description is open to all in production.
 API_RATE_LIMIT = env("API_RATE_LIMIT", "600/m")

@@ -26,6 +26,7 @@ from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from clientdesk.core.models import OutboundEmail, StaffMailOptOut
 from clientdesk.support.models import Message, Status, SupportRequest
+from clientdesk.webhooks.models import Delivery, Endpoint
 from tests.api.factories import customer_token, vendor_token
 from tests.billing.factories import issue
 from tests.contracts.factories import ContractFactory, DocumentFactory, EquipmentFactory
@@ -33,6 +34,7 @@ from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
 from tests.kb.factories import ArticleFactory
 from tests.orders.factories import OrderFactory
 from tests.support.factories import AttachmentFactory, SupportRequestFactory
+from tests.webhooks.factories import DeliveryFactory, EndpointFactory
 
 # The methods every route is asked with: those a route's table entry does not list answer 405.
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
@@ -766,6 +768,46 @@ def staff_servicepac(name: str, **post) -> Builder:
     return build
 
 
+def webhook_endpoint(name: str, post: dict | None = None, done=None, **fields):
+    def build(alfa, alfa_admin):
+        endpoint = EndpointFactory(**fields)
+        return Target(
+            reverse(name, args=[endpoint.public_id]),
+            post={"version": endpoint.version, **(post or {})},
+            done=(lambda: done(Endpoint.objects.get(pk=endpoint.pk))) if done else None,
+        )
+
+    return build
+
+
+def webhook_create(alfa, alfa_admin):
+    url = "https://93.184.216.34/erp/new"
+    return Target(
+        reverse("webhooks_staff:create"),
+        post={"url": url, "event_types": ["order.updated"], "enabled": "on"},
+        done=lambda: Endpoint.objects.filter(url=url).exists(),
+    )
+
+
+def webhook_delivery(name: str, done=None):
+    def build(alfa, alfa_admin):
+        delivery = DeliveryFactory(status=Delivery.Status.FAILED)
+        return Target(
+            reverse(name, args=[delivery.public_id]),
+            done=(lambda: done(Delivery.objects.get(pk=delivery.pk))) if done else None,
+        )
+
+    return build
+
+
+def webhook_replay(alfa, alfa_admin):
+    delivery = DeliveryFactory(status=Delivery.Status.HELD)
+    return Target(
+        reverse("webhooks_staff:replay", args=[delivery.endpoint.public_id]),
+        done=lambda: Delivery.objects.get(pk=delivery.pk).status == Delivery.Status.PENDING,
+    )
+
+
 AGENT, CONTRACTS, ADMIN = roles.SUPPORT_AGENT, roles.CONTRACTS_REPRESENTATIVE, roles.VENDOR_ADMIN
 STAFF: dict[str, StaffRoute] = {
     "backoffice:home": StaffRoute(GET, url_only("backoffice:home"), role=None),
@@ -848,6 +890,38 @@ STAFF: dict[str, StaffRoute] = {
     ),
     "contracts_staff:countersign_pdf": StaffRoute(
         GET, staff_countersign("contracts_staff:countersign_pdf"), CONTRACTS
+    ),
+    "webhooks_staff:list": StaffRoute(GET, url_only("webhooks_staff:list"), ADMIN),
+    "webhooks_staff:create": StaffRoute(GET_POST, webhook_create, ADMIN),
+    "webhooks_staff:detail": StaffRoute(
+        GET_POST,
+        webhook_endpoint(
+            "webhooks_staff:detail",
+            post={"url": "https://93.184.216.34/erp", "event_types": ["invoice.viewed"]},
+            done=lambda e: e.event_types == ["invoice.viewed"],
+        ),
+        ADMIN,
+    ),
+    "webhooks_staff:rotate": StaffRoute(
+        POST,
+        webhook_endpoint("webhooks_staff:rotate", done=lambda e: e.previous_secret != ""),
+        ADMIN,
+    ),
+    "webhooks_staff:disable": StaffRoute(
+        POST, webhook_endpoint("webhooks_staff:disable", done=lambda e: not e.enabled), ADMIN
+    ),
+    "webhooks_staff:enable": StaffRoute(
+        POST,
+        webhook_endpoint("webhooks_staff:enable", done=lambda e: e.enabled, enabled=False),
+        ADMIN,
+    ),
+    "webhooks_staff:replay": StaffRoute(POST, webhook_replay, ADMIN),
+    "webhooks_staff:log": StaffRoute(GET, webhook_endpoint("webhooks_staff:log"), ADMIN),
+    "webhooks_staff:delivery": StaffRoute(GET, webhook_delivery("webhooks_staff:delivery"), ADMIN),
+    "webhooks_staff:resend": StaffRoute(
+        POST,
+        webhook_delivery("webhooks_staff:resend", done=lambda d: d.status == "pending"),
+        ADMIN,
     ),
 }
 

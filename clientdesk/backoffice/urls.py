@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include((workspace, "backoffice"))),
     path("requests/", include("clientdesk.support.staff.urls")),
     path("contracts/", include("clientdesk.contracts.staff.urls")),
+    path("webhooks/", include("clientdesk.webhooks.staff.urls")),
 ]

@@ -13,6 +13,7 @@ class BillingEvent(EventKind):
     PAYMENT_RECORDED = "billing.payment_recorded", _("Payment recorded")
     PREFERENCE_SET = "billing.preference_set", _("Invoice e-mails chosen")
     ZIP_REQUESTED = "billing.zip_requested", _("Invoices asked for as a ZIP")
+    INVOICE_VIEWED = "billing.invoice_viewed", _("Invoice viewed")
 
 
 def describe(event: Event) -> str:

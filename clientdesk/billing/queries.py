@@ -88,7 +88,10 @@ def invoice_page(user, number: str) -> Invoice:
 def invoice_file(user, number: str) -> Invoice:
     """Just enough of one invoice to serve its files, or 404."""
     return get_visible_or_404(
-        Invoice.objects.only("pk", "number", "pdf", "kind"), user, G.INVOICES, number=number
+        Invoice.objects.only("pk", "number", "pdf", "kind", "account_id"),
+        user,
+        G.INVOICES,
+        number=number,
     )
 
 

@@ -6,13 +6,16 @@ data is refused. Each movement locks the customer's balance row in its currency 
 writes its ledger entry and the open amounts it settles in the same transaction.
 """
 
+import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from clientdesk.accounts.models import CustomerAccount
 from clientdesk.billing import documents, ledger
@@ -29,6 +32,7 @@ from clientdesk.billing.money import ZERO, cents, line_net, totals
 from clientdesk.core import events
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import ServiceError
+from clientdesk.core.models import Event, VendorConfig
 from clientdesk.core.upsert import Outcome, Upserted
 from clientdesk.support.storage import private_storage
 
@@ -359,3 +363,28 @@ def preference_set(
             data={"new_invoice_email": new_invoice_email, "due_reminder_email": due_reminder_email},
         )
     return preference
+
+
+@transaction.atomic
+def invoice_view(*, actor: Actor, invoice: Invoice, via: Literal["page", "pdf"]) -> None:
+    """Record that a customer opened an invoice: once a person, invoice and day, whatever
+    they reload or download (the ERP hears of it through the ``invoice.viewed`` webhook)."""
+    if actor.user is None:
+        raise ValueError("a view is a person's")
+    tz = zoneinfo.ZoneInfo(VendorConfig.get().time_zone)
+    today = timezone.now().astimezone(tz).replace(hour=0, minute=0, second=0, microsecond=0)
+    seen = (
+        Event.objects.about(invoice)
+        .filter(
+            kind=BillingEvent.INVOICE_VIEWED, actor_user_id=actor.user.pk, created_at__gte=today
+        )
+        .exists()
+    )
+    if not seen:
+        events.record(
+            BillingEvent.INVOICE_VIEWED,
+            actor=actor,
+            account=invoice.account_id,
+            subject=invoice,
+            data={"number": invoice.number, "via": via, "viewer_email": actor.user.email},
+        )

@@ -12,9 +12,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from clientdesk.billing import documents, einvoice, keyset, queries
+from clientdesk.billing import documents, einvoice, keyset, queries, services
 from clientdesk.billing.forms import InvoiceFilterForm
 from clientdesk.billing.models import BillingSettings
+from clientdesk.core.actors import actor_of
 from clientdesk.support.storage import private_storage
 
 PER_PAGE = 25
@@ -67,7 +68,9 @@ def _detail_context(request, number: str) -> dict:
 @login_required
 @require_GET
 def invoice_detail(request, number):
-    return render(request, "billing/invoice_detail.html", _detail_context(request, number))
+    context = _detail_context(request, number)
+    services.invoice_view(actor=actor_of(request), invoice=context["invoice"], via="page")
+    return render(request, "billing/invoice_detail.html", context)
 
 
 @login_required
@@ -83,6 +86,7 @@ def invoice_pdf(request, number):
     invoice = queries.invoice_file(request.user, number)
     if not invoice.pdf:
         raise Http404
+    services.invoice_view(actor=actor_of(request), invoice=invoice, via="pdf")
     return FileResponse(
         private_storage().open(invoice.pdf, "rb"),
         as_attachment=True,

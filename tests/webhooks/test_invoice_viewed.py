@@ -1,0 +1,57 @@
+"""invoice.viewed: the customer's invoice page and PDF record it, once a person, invoice and day."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from clientdesk.billing.events import BillingEvent
+from clientdesk.core.models import Event
+from clientdesk.support.storage import private_storage
+from clientdesk.webhooks.models import Delivery
+from tests.billing.factories import issue
+from tests.webhooks.factories import EndpointFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _files_in_a_temporary_directory(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+
+
+def viewed(invoice):
+    return Event.objects.about(invoice).filter(kind=BillingEvent.INVOICE_VIEWED)
+
+
+def test_reloading_the_invoice_page_and_downloading_its_pdf_record_one_view_a_day(
+    client, alfa, alfa_admin
+):
+    EndpointFactory(event_types=["invoice.viewed"])
+    invoice = issue(alfa)
+    invoice.pdf = private_storage().save("invoices/test.pdf", ContentFile(b"%PDF-1.7 test"))
+    invoice.save(update_fields=["pdf"])
+    client.force_login(alfa_admin)
+
+    for _ in range(3):
+        assert client.get(reverse("billing:detail", args=[invoice.number])).status_code == 200
+    assert client.get(reverse("billing:pdf", args=[invoice.number])).status_code == 200
+
+    [event] = viewed(invoice)
+    assert event.actor_user_id == alfa_admin.pk
+    [row] = Delivery.objects.filter(event_type="invoice.viewed")
+    assert b'"via":"page"' in bytes(row.body)
+    assert alfa_admin.email.encode() in bytes(row.body)
+
+    # The next day, a view counts again.
+    viewed(invoice).update(created_at=event.created_at - timedelta(days=1))
+    client.get(reverse("billing:pdf", args=[invoice.number]))
+    assert viewed(invoice).count() == 2
+
+
+def test_another_customer_viewing_nothing_records_nothing(client, alfa, beta_user):
+    invoice = issue(alfa)
+    client.force_login(beta_user)
+    assert client.get(reverse("billing:detail", args=[invoice.number])).status_code == 404
+    assert not viewed(invoice).exists()
