@@ -7,11 +7,11 @@ from django.http import FileResponse
 from ninja import Query, Router, Schema
 
 from clientdesk.api import tokens
-from clientdesk.api.auth import customer
+from clientdesk.api.auth import customer, token_actor
 from clientdesk.api.errors import ERRORS, ApiError
 from clientdesk.api.paging import PageParams, page
 from clientdesk.api.scopes import Scope
-from clientdesk.billing import queries
+from clientdesk.billing import queries, services
 from clientdesk.billing.models import Invoice
 from clientdesk.support.storage import private_storage
 
@@ -93,7 +93,9 @@ def my_balances(request):
     operation_id="my_invoices_get",
 )
 def my_invoice(request, number: str):
-    return _out(queries.invoice_page(tokens.calling(request), number), queries.overdue_cutoff())
+    invoice = queries.invoice_page(tokens.calling(request), number)
+    services.invoice_view(actor=token_actor(request), invoice=invoice, via="api")
+    return _out(invoice, queries.overdue_cutoff())
 
 
 @router.get(
@@ -107,6 +109,7 @@ def my_invoice_pdf(request, number: str):
     invoice = queries.invoice_file(tokens.calling(request), number)
     if not invoice.pdf:
         raise ApiError.not_found("number")  # rendered in the background, in a moment
+    services.invoice_view(actor=token_actor(request), invoice=invoice, via="api")
     return FileResponse(
         private_storage().open(invoice.pdf, "rb"),
         as_attachment=True,

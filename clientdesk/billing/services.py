@@ -366,7 +366,7 @@ def preference_set(
 
 
 @transaction.atomic
-def invoice_view(*, actor: Actor, invoice: Invoice, via: Literal["page", "pdf"]) -> None:
+def invoice_view(*, actor: Actor, invoice: Invoice, via: Literal["page", "pdf", "api"]) -> None:
     """Record that a customer opened an invoice: once a person, invoice and day, whatever
     they reload or download (the ERP hears of it through the ``invoice.viewed`` webhook)."""
     if actor.user is None:

@@ -34,6 +34,17 @@ def test_invoices_tell_their_status_and_the_balance_is_kept(client, alfa, alfa_a
     assert balances == [{"account": alfa.number, "currency": "RON", "balance": str(invoice.total)}]
 
 
+def test_reading_an_invoice_through_the_api_tells_the_erp_once_a_day(client, alfa, alfa_admin):
+    from clientdesk.core.models import Event
+
+    invoice = issue(alfa)
+    token, plain = customer_token(alfa_admin)
+    for _ in range(2):
+        client.get(f"/api/v1/me/invoices/{invoice.number}", headers=bearer(plain))
+    viewed = Event.objects.filter(kind="billing.invoice_viewed")
+    assert [(e.actor_token_id, e.data["via"]) for e in viewed] == [(token.pk, "api")]
+
+
 def test_a_pdf_not_rendered_yet_answers_404(client, alfa, alfa_admin):
     invoice = issue(alfa)
     _token, plain = customer_token(alfa_admin)
