@@ -116,3 +116,19 @@ def test_the_erp_reads_every_request_newest_first_page_by_page(client, beta_user
     numbers = [first["results"][0]["number"], second.json()["results"][0]["number"]]
     assert numbers == [other.number, alfa_request.number]
     assert second.json()["next"] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "body"),
+    [({"after": "1\x00"}, None), ({}, '{"account": "x\\u0000", "type": "a", "subject": "s"}')],
+)
+def test_a_nul_character_is_refused_with_a_code_not_a_server_error(client, alfa_admin, query, body):
+    _token, plain = customer_token(alfa_admin)
+    if body is None:
+        response = client.get(REQUESTS, query, headers=bearer(plain))
+    else:
+        response = client.post(
+            REQUESTS, body, content_type="application/json", headers=bearer(plain)
+        )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["code"] == "nul_character"

@@ -11,7 +11,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from clientdesk.api.urls import api
@@ -25,7 +27,7 @@ from tests.support.factories import RequestTypeFactory, SupportRequestFactory
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
 schema.app = get_wsgi_application()
 
-EXAMPLES = 12
+EXAMPLES = 8
 # What the API promises of every answer. (Schemathesis's data-acceptance checks are left
 # out: a schema-valid body may still break a business rule, an unknown request type say,
 # and an unknown query parameter is ignored, as HTTP APIs do.)
@@ -46,7 +48,19 @@ def check(case, response, plain) -> None:
 
 
 @pytest.fixture
-def world(db):
+def one_connection():
+    """Calls go through the WSGI handler, which closes the database connection after each
+    request: on PostgreSQL that ends the test's transaction. Django's own test client keeps
+    it open the same way, for the duration of the test."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def world(db, one_connection):
     alfa_admin = MembershipFactory(all_grants=True).user
     alfa = alfa_admin.memberships.get().account
     beta_user = MembershipFactory(all_grants=True).user
