@@ -145,7 +145,7 @@ def test_the_add_page_offers_the_articles_the_words_find(client, agent, article)
         reverse("kb_staff:search_add"), {"q": "zzqx", "lang": "ro", "find": "scadenta"}
     )
 
-    assert 'name="article" value="%d"' % article.pk in page.content.decode()
+    assert f'name="article" value="{article.pk}"' in page.content.decode()
     assert 'name="phrasing" value="zzqx"' in page.content.decode()
 
 
