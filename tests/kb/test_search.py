@@ -197,3 +197,11 @@ def test_related_articles_share_tags_first_then_the_category(corpus):
     assert related[0] == "late"
     assert "currency" in related
     assert "due-date" not in related
+
+
+def test_after_the_cache_lost_the_version_the_process_reads_the_rows_again(corpus):
+    search.index_for("ro")
+    Article.objects.filter(slug="currency").update(title="Garanție extinsă")
+    cache.delete(VERSION_KEY)
+
+    assert first("garantie extinsa") == "currency"

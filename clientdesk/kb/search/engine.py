@@ -56,8 +56,14 @@ def forget() -> None:
 def _current_version() -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
-        # An evicted or new cache: agree on one token, whoever sets it first.
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        # An evicted or flushed cache: nobody knows what changed. Whoever sets the new
+        # token builds its own index now and queues a snapshot of it for the others.
+        fresh = uuid.uuid4().hex
+        if cache.add(VERSION_KEY, fresh, timeout=None):
+            from clientdesk.kb.tasks import rebuild_search_indexes
+
+            _indexes.clear()
+            rebuild_search_indexes.enqueue(fresh)
         version = cache.get(VERSION_KEY, "")
     return version
 
