@@ -25,13 +25,14 @@ from clientdesk.contracts.models import SignatureRequest, SignatureStep
 from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from clientdesk.core.models import OutboundEmail, StaffMailOptOut
+from clientdesk.kb.models import Article, SynonymGroup
 from clientdesk.support.models import Message, Status, SupportRequest
 from clientdesk.webhooks.models import Delivery, Endpoint
 from tests.api.factories import customer_token, vendor_token
 from tests.billing.factories import issue
 from tests.contracts.factories import ContractFactory, DocumentFactory, EquipmentFactory
 from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
-from tests.kb.factories import ArticleFactory
+from tests.kb.factories import ArticleFactory, SynonymGroupFactory
 from tests.orders.factories import OrderFactory
 from tests.support.factories import AttachmentFactory, SupportRequestFactory
 from tests.webhooks.factories import DeliveryFactory, EndpointFactory
@@ -809,6 +810,54 @@ def webhook_replay(alfa, alfa_admin):
 
 
 AGENT, CONTRACTS, ADMIN = roles.SUPPORT_AGENT, roles.CONTRACTS_REPRESENTATIVE, roles.VENDOR_ADMIN
+
+
+def kb_vocabulary(alfa, alfa_admin):
+    return Target(
+        reverse("kb_staff:vocabulary"),
+        post={"lang": "ro", "words": "marfa produse"},
+        done=lambda: SynonymGroup.objects.filter(words="marfa produse").exists(),
+    )
+
+
+def kb_vocabulary_update(alfa, alfa_admin):
+    group = SynonymGroupFactory()
+    return Target(
+        reverse("kb_staff:vocabulary_update", args=[group.pk]),
+        post={"words": "colet pachet cutie"},
+        done=lambda: SynonymGroup.objects.get(pk=group.pk).words == "colet pachet cutie",
+    )
+
+
+def kb_vocabulary_delete(alfa, alfa_admin):
+    group = SynonymGroupFactory()
+    return Target(
+        reverse("kb_staff:vocabulary_delete", args=[group.pk]),
+        done=lambda: not SynonymGroup.objects.filter(pk=group.pk).exists(),
+    )
+
+
+def kb_search_add(alfa, alfa_admin):
+    return Target(f"{reverse('kb_staff:search_add')}?q=marfa&lang=ro")
+
+
+def kb_add_phrasing(alfa, alfa_admin):
+    article = ArticleFactory()
+    return Target(
+        reverse("kb_staff:add_phrasing"),
+        post={"q": "marfa", "lang": "ro", "article": article.pk, "phrasing": "cand vine marfa"},
+        done=lambda: Article.objects.get(pk=article.pk).phrasings == "cand vine marfa",
+    )
+
+
+def kb_add_synonym(alfa, alfa_admin):
+    return Target(
+        reverse("kb_staff:add_synonym"),
+        post={"q": "marfa", "lang": "ro", "group": "", "words": "marfa produse"},
+        done=lambda: SynonymGroup.objects.filter(words="marfa produse").exists(),
+    )
+
+
 STAFF: dict[str, StaffRoute] = {
     "backoffice:home": StaffRoute(GET, url_only("backoffice:home"), role=None),
     "backoffice:access_queue": StaffRoute(GET, url_only("backoffice:access_queue"), CONTRACTS),
@@ -891,6 +940,13 @@ STAFF: dict[str, StaffRoute] = {
     "contracts_staff:countersign_pdf": StaffRoute(
         GET, staff_countersign("contracts_staff:countersign_pdf"), CONTRACTS
     ),
+    "kb_staff:vocabulary": StaffRoute(GET_POST, kb_vocabulary, AGENT),
+    "kb_staff:vocabulary_update": StaffRoute(POST, kb_vocabulary_update, AGENT),
+    "kb_staff:vocabulary_delete": StaffRoute(POST, kb_vocabulary_delete, AGENT),
+    "kb_staff:searches": StaffRoute(GET, url_only("kb_staff:searches"), AGENT),
+    "kb_staff:search_add": StaffRoute(GET, kb_search_add, AGENT),
+    "kb_staff:add_phrasing": StaffRoute(POST, kb_add_phrasing, AGENT),
+    "kb_staff:add_synonym": StaffRoute(POST, kb_add_synonym, AGENT),
     "webhooks_staff:list": StaffRoute(GET, url_only("webhooks_staff:list"), ADMIN),
     "webhooks_staff:create": StaffRoute(GET_POST, webhook_create, ADMIN),
     "webhooks_staff:detail": StaffRoute(

@@ -23,4 +23,5 @@ urlpatterns = [
     path("requests/", include("clientdesk.support.staff.urls")),
     path("contracts/", include("clientdesk.contracts.staff.urls")),
     path("webhooks/", include("clientdesk.webhooks.staff.urls")),
+    path("kb/", include("clientdesk.kb.staff.urls")),
 ]

@@ -34,6 +34,7 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "lang", "category", "tags", "is_published"]}),
         (_("Body"), {"fields": ["body", "preview"]}),
+        (_("Other ways customers ask this"), {"fields": ["phrasings"]}),
         (
             _("Activity"),
             {

@@ -6,3 +6,6 @@ from clientdesk.core.events import EventKind
 class ArticleEvent(EventKind):
     IMPORTED = "kb.imported", _("Articles imported")
     VOTED = "kb.voted", _("Article rated helpful or not")
+    PHRASING_ADDED = "kb.phrasing_added", _("Alternative phrasing added to an article")
+    SYNONYMS_SAVED = "kb.synonyms_saved", _("Synonym group saved")
+    SYNONYMS_DELETED = "kb.synonyms_deleted", _("Synonym group deleted")

@@ -3,17 +3,29 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from clientdesk.kb.models import Article
+from clientdesk.kb.importing import MAX_PHRASING_LENGTH, MAX_PHRASINGS
+from clientdesk.kb.models import Article, split_phrasings
 
 MAX_QUERY_LENGTH = 200
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(max_length=MAX_QUERY_LENGTH, required=False, strip=True)
+    # The stored search this one goes on from (the live search, as it is typed).
+    sq = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
 
     def query(self) -> str:
         """The query, or "" when there is none or it is unusable."""
         return self.cleaned_data["q"] if self.is_valid() else ""
+
+    def previous(self) -> int | None:
+        return self.cleaned_data["sq"] if self.is_valid() else None
+
+
+class FollowForm(forms.Form):
+    """The search a result link was followed from."""
+
+    sq = forms.IntegerField(min_value=1, max_value=2**31 - 1)
 
 
 class VoteForm(forms.Form):
@@ -43,5 +55,19 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = ["slug", "lang", "category", "title", "body", "tags", "is_published"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 20})}
+        fields = [
+            "slug", "lang", "category", "title", "body", "tags", "phrasings", "is_published",
+        ]  # fmt: skip
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 20}),
+            "phrasings": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def clean_phrasings(self) -> str:
+        lines = split_phrasings(self.cleaned_data.get("phrasings") or "")
+        if len(lines) > MAX_PHRASINGS or any(len(line) > MAX_PHRASING_LENGTH for line in lines):
+            raise forms.ValidationError(
+                _("At most %(count)s phrasings of at most %(length)s characters each."),
+                params={"count": MAX_PHRASINGS, "length": MAX_PHRASING_LENGTH},
+            )
+        return "\n".join(lines)

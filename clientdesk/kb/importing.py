@@ -1,8 +1,10 @@
 """Checks a knowledge-base import file before anything is written.
 
 The file is a JSON list of {"slug", "category", "lang", "title", "body",
-"tags"} objects. Every problem names the object (its index in the list) and
-the field, so whoever prepared the file can find and fix it.
+"tags"} objects, each with an optional "phrasings" (a list of strings: other
+ways customers ask it; left as they are when the key is absent). Every
+problem names the object (its index in the list) and the field, so whoever
+prepared the file can find and fix it.
 """
 
 from dataclasses import dataclass
@@ -11,10 +13,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 
 FIELDS = ("slug", "category", "lang", "title", "body", "tags")
+OPTIONAL = ("phrasings",)
 LANGS = ("ro", "en")
 MAX_LENGTH = {"slug": 120, "category": 80, "title": 200, "body": 100_000}
 MAX_TAG_LENGTH = 60
 MAX_TAGS = 20
+MAX_PHRASINGS = 50
+MAX_PHRASING_LENGTH = 200
 
 
 class ImportFileError(ValueError):
@@ -35,6 +40,7 @@ class ArticleRecord:
     title: str
     body: str
     tags: tuple[str, ...]
+    phrasings: tuple[str, ...] | None = None
 
 
 def _text(item: dict, field: str, index: int) -> str:
@@ -78,16 +84,34 @@ def _tags(item: dict, index: int) -> tuple[str, ...]:
     return tags
 
 
+def _phrasings(item: dict, index: int) -> tuple[str, ...] | None:
+    if "phrasings" not in item:
+        return None
+    value = item["phrasings"]
+    if not isinstance(value, list) or not all(isinstance(line, str) for line in value):
+        raise ImportFileError("must be a list of strings.", index=index, field="phrasings")
+    lines = tuple(dict.fromkeys(" ".join(line.split()) for line in value if line.strip()))
+    if len(lines) > MAX_PHRASINGS or any(len(line) > MAX_PHRASING_LENGTH for line in lines):
+        raise ImportFileError(
+            f"at most {MAX_PHRASINGS} phrasings of at most {MAX_PHRASING_LENGTH} characters each.",
+            index=index,
+            field="phrasings",
+        )
+    return lines
+
+
 def _record(item: object, index: int) -> ArticleRecord:
     if not isinstance(item, dict):
         raise ImportFileError(f"must be an object, not {type(item).__name__}.", index=index)
     for field in FIELDS:
         if field not in item:
             raise ImportFileError("is missing.", index=index, field=field)
-    unknown = sorted(set(item) - set(FIELDS))
+    unknown = sorted(set(item) - set(FIELDS) - set(OPTIONAL))
     if unknown:
         raise ImportFileError(
-            f"is not a known field (expected {', '.join(FIELDS)}).", index=index, field=unknown[0]
+            f"is not a known field (expected {', '.join(FIELDS + OPTIONAL)}).",
+            index=index,
+            field=unknown[0],
         )
     if item["lang"] not in LANGS:
         raise ImportFileError(
@@ -100,6 +124,7 @@ def _record(item: object, index: int) -> ArticleRecord:
         title=_text(item, "title", index),
         body=_text(item, "body", index),
         tags=_tags(item, index),
+        phrasings=_phrasings(item, index),
     )
 
 

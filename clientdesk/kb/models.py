@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,12 @@ class Article(models.Model):
     # Rendered and sanitized once at save: pages never run Markdown per view.
     body_html = models.TextField(editable=False, default="")
     tags = models.JSONField(_("tags"), default=list, blank=True)
+    # "Other ways customers ask this", one a line: indexed as a field of their own.
+    phrasings = models.TextField(
+        _("alternative phrasings"),
+        blank=True,
+        help_text=_("Other ways customers ask this question, one a line."),
+    )
     is_published = models.BooleanField(_("published"), default=True)
     helpful_count = models.PositiveIntegerField(_("helpful votes"), default=0)
     not_helpful_count = models.PositiveIntegerField(_("not helpful votes"), default=0)
@@ -96,3 +103,63 @@ class Article(models.Model):
     def render(self) -> None:
         """Refresh the HTML from the Markdown; bulk writes call this themselves."""
         self.body_html = render_markdown(self.body)
+
+    @property
+    def phrasing_list(self) -> list[str]:
+        return split_phrasings(self.phrasings)
+
+
+def split_phrasings(text: str) -> list[str]:
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+
+
+class SynonymGroup(models.Model):
+    """Words customers use for the same thing, in one language; staff edit them."""
+
+    lang = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    words = models.CharField(
+        _("words"), max_length=500, help_text=_("Words that mean the same, separated by spaces.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["lang", "words"]
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
+
+    def __str__(self) -> str:
+        return f"{self.words} ({self.lang})"
+
+    @property
+    def word_list(self) -> list[str]:
+        return self.words.split()
+
+
+class SearchLog(models.Model):
+    """One search of the FAQ, without who made it: no user, no address, no session."""
+
+    text = models.CharField(_("query"), max_length=200)
+    lang = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    result_count = models.PositiveSmallIntegerField(_("results"))
+    followed = models.BooleanField(_("result followed"), default=False)
+    created_at = models.DateTimeField(_("searched at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("search")
+        verbose_name_plural = _("searches")
+        indexes = [models.Index(fields=["created_at", "lang"])]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.lang})"
+
+
+class IndexSnapshot(models.Model):
+    """A language's search index as the worker built it, for the web processes to load."""
+
+    lang = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, primary_key=True)
+    version = models.CharField(max_length=32)
+    data = models.BinaryField()
+    built_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.lang} {self.version}"

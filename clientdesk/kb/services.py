@@ -1,28 +1,48 @@
-"""Every knowledge-base write: import, demo content, votes and views.
+"""Every knowledge-base write: import, demo content, votes and views, the
+search vocabulary (synonym groups, alternative phrasings) and search statistics.
 
-An import and a vote are events with their actor; a page view only moves a
-counter (a statistic, not a change anyone made).
+An import, a vote and a vocabulary change are events with their actor; a page
+view or a search only moves a statistic (not a change anyone made), and a
+search is stored without whoever made it.
 """
 
 import json
+import re
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from clientdesk.core import events
 from clientdesk.core.actors import Actor
+from clientdesk.core.errors import ServiceError
+from clientdesk.kb.errors import KbError
 from clientdesk.kb.events import ArticleEvent
-from clientdesk.kb.importing import ArticleRecord, parse_records
-from clientdesk.kb.models import Article, Category
-from clientdesk.kb.search import bump_index_version
+from clientdesk.kb.importing import MAX_PHRASING_LENGTH, MAX_PHRASINGS, ArticleRecord, parse_records
+from clientdesk.kb.models import (
+    LANGUAGE_CHOICES,
+    Article,
+    Category,
+    SearchLog,
+    SynonymGroup,
+    split_phrasings,
+)
+from clientdesk.kb.search import index_changed
 
 DEMO_ARTICLES = Path(__file__).resolve().parent / "demo" / "articles.json"
 SESSION_VOTES = "kb_votes"
 BATCH_SIZE = 500
+# Who may edit articles may edit the words the search knows them by.
+EDIT = "kb.change_article"
+MAX_GROUP_LENGTH = 500
+_WORD = re.compile(r"^\w+$")
+# A search typed on within this time is the same search, still being written.
+TYPING_WINDOW = timedelta(minutes=2)
+FOLLOW_WINDOW = timedelta(hours=2)
 
 
 @dataclass(frozen=True)
@@ -47,12 +67,14 @@ def _categories(slugs: set[str]) -> dict[str, Category]:
 
 def _apply(article: Article, record: ArticleRecord, category: Category) -> bool:
     """Copy the record onto the article; False if it already said the same."""
-    wanted = {
+    wanted: dict[str, object] = {
         "category_id": category.pk,
         "title": record.title,
         "body": record.body,
         "tags": list(record.tags),
     }
+    if record.phrasings is not None:
+        wanted["phrasings"] = "\n".join(record.phrasings)
     if all(getattr(article, field) == value for field, value in wanted.items()):
         return False
     for field, value in wanted.items():
@@ -84,7 +106,7 @@ def articles_import(*, actor: Actor, data: object) -> ImportResult:
     Article.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
     Article.objects.bulk_update(
         to_update,
-        ["category", "title", "body", "body_html", "tags", "updated_at"],
+        ["category", "title", "body", "body_html", "tags", "phrasings", "updated_at"],
         batch_size=BATCH_SIZE,
     )
     result = ImportResult(
@@ -94,7 +116,7 @@ def articles_import(*, actor: Actor, data: object) -> ImportResult:
     )
     if to_create or to_update:
         # Bulk writes send no signals: tell the search indexes ourselves.
-        bump_index_version()
+        index_changed()
         events.record(
             ArticleEvent.IMPORTED,
             actor=actor,
@@ -126,3 +148,118 @@ def article_vote(*, actor: Actor, article: Article, helpful: bool, session: Sess
 
 def article_record_view(*, article: Article) -> None:
     Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
+
+
+def _check_editor(actor: Actor) -> None:
+    if actor.user is None or not actor.user.has_perm(EDIT):
+        raise ServiceError(KbError.NOT_ALLOWED)
+
+
+def _clean_words(words: str) -> str:
+    cleaned = list(dict.fromkeys(" ".join(words.lower().replace(",", " ").split()).split()))
+    for word in cleaned:
+        if not _WORD.match(word):
+            raise ServiceError(KbError.BAD_WORD, field="words", params={"word": word})
+    if len(cleaned) < 2:
+        raise ServiceError(KbError.FEW_WORDS, field="words")
+    text = " ".join(cleaned)
+    if len(text) > MAX_GROUP_LENGTH:
+        raise ServiceError(KbError.WORDS_LONG, field="words")
+    return text
+
+
+@transaction.atomic
+def synonym_group_save(
+    *, actor: Actor, group: SynonymGroup | None = None, lang: str = "", words: str
+) -> SynonymGroup:
+    """Create a group (with `lang`) or change an existing group's words."""
+    _check_editor(actor)
+    if group is None:
+        if lang not in dict(LANGUAGE_CHOICES):
+            raise ServiceError(KbError.LANGUAGE, field="lang")
+        group = SynonymGroup(lang=lang)
+        before = ""
+    else:
+        group = SynonymGroup.objects.select_for_update().get(pk=group.pk)
+        before = group.words
+    group.words = _clean_words(words)
+    group.save()  # the post_save receiver queues the index rebuild
+    events.record(
+        ArticleEvent.SYNONYMS_SAVED,
+        actor=actor,
+        subject=group,
+        data={"lang": group.lang, "before": before, "after": group.words},
+    )
+    return group
+
+
+@transaction.atomic
+def synonym_group_add_words(*, actor: Actor, group: SynonymGroup, words: str) -> SynonymGroup:
+    """Add words to a group (from a customer's search)."""
+    return synonym_group_save(actor=actor, group=group, words=f"{group.words} {words}")
+
+
+@transaction.atomic
+def synonym_group_delete(*, actor: Actor, group: SynonymGroup) -> None:
+    _check_editor(actor)
+    events.record(
+        ArticleEvent.SYNONYMS_DELETED,
+        actor=actor,
+        data={"lang": group.lang, "words": group.words},
+    )
+    group.delete()
+
+
+@transaction.atomic
+def article_add_phrasing(*, actor: Actor, article: Article, phrasing: str) -> Article:
+    """Add one "other way customers ask this" to the article."""
+    _check_editor(actor)
+    phrasing = " ".join(phrasing.split())
+    if not phrasing:
+        raise ServiceError(KbError.PHRASING_EMPTY, field="phrasing")
+    if len(phrasing) > MAX_PHRASING_LENGTH:
+        raise ServiceError(KbError.PHRASING_LONG, field="phrasing")
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    lines = split_phrasings(article.phrasings)
+    if phrasing.casefold() in {line.casefold() for line in lines}:
+        raise ServiceError(KbError.PHRASING_KNOWN, field="phrasing")
+    if len(lines) >= MAX_PHRASINGS:
+        raise ServiceError(KbError.TOO_MANY_PHRASINGS, field="phrasing")
+    article.phrasings = "\n".join([*lines, phrasing])
+    article.save(update_fields=["phrasings", "updated_at"])  # queues the index rebuild
+    events.record(
+        ArticleEvent.PHRASING_ADDED, actor=actor, subject=article, data={"phrasing": phrasing}
+    )
+    return article
+
+
+def normalized_query(text: str) -> str:
+    return " ".join(text.lower().split())[:200]
+
+
+def search_record(*, text: str, lang: str, result_count: int, previous: int | None) -> int:
+    """Store a search (the text, language, result count and time, nobody's identity);
+    the id of its row. A search that goes on from `previous` (the same search still
+    being typed, as the live search sends it) replaces that row instead of adding one."""
+    text = normalized_query(text)
+    count = min(result_count, 32767)
+    now = timezone.now()
+    if previous is not None:
+        # One statement: the earlier row if its text and this one extend each other.
+        typed_on = Q(text__in=[text[:end] for end in range(1, len(text) + 1)])
+        updated = SearchLog.objects.filter(
+            typed_on | Q(text__startswith=text),
+            pk=previous,
+            lang=lang,
+            created_at__gte=now - TYPING_WINDOW,
+        ).update(text=text, result_count=count, created_at=now)
+        if updated:
+            return previous
+    return SearchLog.objects.create(text=text, lang=lang, result_count=count, created_at=now).pk
+
+
+def search_follow(*, search_id: int) -> None:
+    """A result of a recent search was opened."""
+    SearchLog.objects.filter(
+        pk=search_id, followed=False, created_at__gte=timezone.now() - FOLLOW_WINDOW
+    ).update(followed=True)

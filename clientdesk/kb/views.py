@@ -9,7 +9,7 @@ from django_htmx.middleware import HtmxDetails
 
 from clientdesk.core.actors import visitor
 from clientdesk.kb import queries, services
-from clientdesk.kb.forms import SearchForm, VoteForm
+from clientdesk.kb.forms import FollowForm, SearchForm, VoteForm
 from clientdesk.kb.models import current_language
 
 SEARCH_RESULTS = 20
@@ -51,6 +51,9 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     found = queries.article_for(slug, current_language())
     services.article_record_view(article=found)
+    followed = FollowForm(request.GET)
+    if followed.is_valid():
+        services.search_follow(search_id=followed.cleaned_data["sq"])
     context = {
         **SECTION,
         "article": found,
@@ -77,11 +80,20 @@ def vote(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def search(request: HtmxHttpRequest) -> HttpResponse:
-    query = SearchForm(request.GET).query()
+    form = SearchForm(request.GET)
+    query, lang = form.query(), current_language()
+    results = queries.search_results(query, lang, SEARCH_RESULTS)
+    search_id = None
+    if query:
+        search_id = services.search_record(
+            text=query, lang=lang, result_count=len(results), previous=form.previous()
+        )
+    partial = _partial(request)
     context = {
         **SECTION,
         "query": query,
-        "results": queries.search_results(query, current_language(), SEARCH_RESULTS),
+        "results": results,
+        "search_id": search_id,
+        "partial": partial,
     }
-    template = "kb/_results.html" if _partial(request) else "kb/search.html"
-    return render(request, template, context)
+    return render(request, "kb/_results.html" if partial else "kb/search.html", context)

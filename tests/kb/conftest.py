@@ -1,7 +1,9 @@
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from clientdesk.kb.search import bump_index_version
 from clientdesk.kb.services import load_demo_articles
@@ -23,3 +25,20 @@ def demo_articles(db):
 
 def held_out(name: str) -> list[list[str]]:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def change(django_capture_on_commit_callbacks):
+    """Make a change as a committed transaction would, then let the worker rebuild."""
+
+    @contextmanager
+    def committed():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+        run_worker()
+
+    return committed
+
+
+def run_worker() -> None:
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)

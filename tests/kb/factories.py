@@ -1,6 +1,6 @@
 import factory
 
-from clientdesk.kb.models import Article, Category
+from clientdesk.kb.models import Article, Category, SynonymGroup
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -23,3 +23,11 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Întrebarea {n}")
     body = "Un răspuns scurt."
     tags = factory.LazyFunction(list)
+
+
+class SynonymGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SynonymGroup
+
+    lang = "ro"
+    words = factory.Sequence(lambda n: f"cuvant{n} vorba{n}")

@@ -5,7 +5,8 @@ from django.core.cache import cache
 
 from clientdesk.kb import search
 from clientdesk.kb.models import Article
-from clientdesk.kb.search.engine import VERSION_KEY
+from clientdesk.kb.search.engine import VERSION_KEY, store_snapshot
+from tests.kb.conftest import run_worker
 from tests.kb.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,30 +146,45 @@ def test_unpublished_articles_are_not_found(corpus):
     assert first("moneda factura euro") != "currency"
 
 
-def test_an_edited_article_is_found_by_its_new_words_at_once(corpus):
+def test_an_edited_article_is_found_by_its_new_words_once_the_worker_rebuilt(corpus, change):
     assert first("garanție extinsă") is None
     article = Article.objects.get(slug="relocation", lang="ro")
-    article.title = "Garanție extinsă pentru echipamente"
-    article.save()
+    with change():
+        article.title = "Garanție extinsă pentru echipamente"
+        article.save()
 
     assert first("garantie extinsa") == "relocation"
+
+
+def test_until_the_worker_rebuilt_searches_answer_from_the_index_they_have(
+    corpus, django_capture_on_commit_callbacks
+):
+    index = search.index_for("ro")
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleFactory(slug="servicepac", title="Activarea ServicePac")
+
+    assert search.index_for("ro") is index, "no search waits for a rebuild"
+    assert first("servicepac") is None
+    run_worker()
+    assert first("servicepac") == "servicepac"
 
 
 def test_the_index_is_kept_until_some_process_bumps_the_shared_version(corpus):
     index = search.index_for("ro")
     assert search.index_for("ro") is index
 
-    # What another process's write does: a new token in the shared cache.
+    # What another process's write and the worker do: a snapshot, and its token in the cache.
+    store_snapshot("ro", "written-elsewhere")
     cache.set(VERSION_KEY, "written-elsewhere")
 
     assert search.index_for("ro") is not index
 
 
-def test_an_added_article_is_found_at_once(corpus):
-    search.index_for("ro")
-    ArticleFactory(slug="servicepac", title="Activarea ServicePac")
+def test_a_process_with_no_index_yet_builds_its_own(corpus):
+    search.forget()
+    cache.set(VERSION_KEY, "no-snapshot-of-this")
 
-    assert first("servicepac") == "servicepac"
+    assert first("scadenta") == "due-date"
 
 
 def test_related_articles_share_tags_first_then_the_category(corpus):
@@ -181,3 +197,11 @@ def test_related_articles_share_tags_first_then_the_category(corpus):
     assert related[0] == "late"
     assert "currency" in related
     assert "due-date" not in related
+
+
+def test_after_the_cache_lost_the_version_the_process_reads_the_rows_again(corpus):
+    search.index_for("ro")
+    Article.objects.filter(slug="currency").update(title="Garanție extinsă")
+    cache.delete(VERSION_KEY)
+
+    assert first("garantie extinsa") == "currency"

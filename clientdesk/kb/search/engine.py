@@ -1,14 +1,17 @@
 """The search index as the rest of the app sees it: built from the database,
-kept in each process, and rebuilt when any process changes an article.
+kept in each process, and rebuilt by the worker when anything it reads changes.
 
-Every write bumps a version token in Django's shared cache (Redis in
-production), so each process notices on its next search that its copy is
-stale. The token is bumped at once, so the writing transaction sees its own
-change, and again after commit, so that no other process keeps an index
-built from data read before the commit.
+A change (an article, a category, a synonym group) queues the rebuild in its
+transaction and, once committed, sets a new version token in Django's shared
+cache (Redis in production). The worker builds both languages' indexes and
+stores them as snapshots; a process whose index is older than the token loads
+the snapshot of that version when there is one, and until then keeps
+answering from the index it has: a change never makes a search wait for a
+rebuild. Only a process with no index at all (just started) builds one itself.
 """
 
 import html
+import pickle
 import threading
 import uuid
 
@@ -16,26 +19,51 @@ import nh3
 from django.core.cache import cache
 from django.db import transaction
 
-from clientdesk.kb.models import LANGUAGE_CHOICES, Article
-from clientdesk.kb.search.index import Document, Hit, SearchIndex
+from clientdesk.kb.models import LANGUAGE_CHOICES, Article, IndexSnapshot, SynonymGroup
+from clientdesk.kb.search.index import Document, Hit, SearchIndex, synonym_table
 
 VERSION_KEY = "kb:search-index-version"
 SUMMARY_LENGTH = 180
+LANGS = tuple(dict(LANGUAGE_CHOICES))
 
 _indexes: dict[str, tuple[str, SearchIndex]] = {}
 _lock = threading.Lock()
 
 
-def bump_index_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
+def index_changed() -> None:
+    """What every write to the indexed data calls, inside its transaction."""
+    from clientdesk.kb.tasks import rebuild_search_indexes
+
+    version = uuid.uuid4().hex
+    rebuild_search_indexes.enqueue(version)
+    # After the commit only: a process building before it would read the old rows.
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, version, timeout=None))
+
+
+def bump_index_version() -> str:
+    """A new token now, with no snapshot of it: each process builds its own (tests, a reset)."""
+    forget()
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, timeout=None)
+    return version
+
+
+def forget() -> None:
+    """Drop this process's indexes: the next search builds or loads afresh."""
+    _indexes.clear()
 
 
 def _current_version() -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
-        # An evicted or new cache: agree on one token, whoever sets it first.
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        # An evicted or flushed cache: nobody knows what changed. Whoever sets the new
+        # token builds its own index now and queues a snapshot of it for the others.
+        fresh = uuid.uuid4().hex
+        if cache.add(VERSION_KEY, fresh, timeout=None):
+            from clientdesk.kb.tasks import rebuild_search_indexes
+
+            _indexes.clear()
+            rebuild_search_indexes.enqueue(fresh)
         version = cache.get(VERSION_KEY, "")
     return version
 
@@ -47,27 +75,38 @@ def summary(body_html: str) -> str:
     return text[:SUMMARY_LENGTH].rsplit(" ", 1)[0].rstrip(".,;:!?") + "…"
 
 
-def _build(lang: str) -> SearchIndex:
-    if lang not in dict(LANGUAGE_CHOICES):
+def build(lang: str) -> SearchIndex:
+    if lang not in LANGS:
         raise ValueError(f"No knowledge base in language {lang!r}")
     rows = (
         Article.objects.published(lang)
         .order_by("pk")
         .values_list(
             "pk", "slug", "title", "category__slug", f"category__name_{lang}", "tags", "body",
-            "body_html",
+            "body_html", "phrasings",
         )
     )  # fmt: skip
     documents = [
-        Document(pk, slug, title, category, category_name, tuple(tags), body, summary(body_html))
-        for pk, slug, title, category, category_name, tags, body, body_html in rows
+        Document(pk, slug, title, category, name, tuple(tags), body, summary(body_html), phrasings)
+        for pk, slug, title, category, name, tags, body, body_html, phrasings in rows
     ]
-    return SearchIndex(lang, documents)
+    groups = SynonymGroup.objects.filter(lang=lang).values_list("words", flat=True)
+    return SearchIndex(lang, documents, synonym_table(groups, lang))
+
+
+def store_snapshot(lang: str, version: str) -> None:
+    """Build `lang`'s index and keep it for every process (the worker's job)."""
+    data = pickle.dumps(build(lang), protocol=pickle.HIGHEST_PROTOCOL)
+    IndexSnapshot.objects.update_or_create(lang=lang, defaults={"version": version, "data": data})
+
+
+def _snapshot(lang: str, version: str) -> SearchIndex | None:
+    row = IndexSnapshot.objects.filter(lang=lang, version=version).values_list("data").first()
+    # Written by our own worker into our own database: trusted like the code.
+    return pickle.loads(bytes(row[0])) if row else None  # noqa: S301
 
 
 def index_for(lang: str) -> SearchIndex:
-    # Read the version before the rows: a write landing in between leaves
-    # this index marked with the older token, so the next search rebuilds.
     version = _current_version()
     cached = _indexes.get(lang)
     if cached and cached[0] == version:
@@ -76,7 +115,12 @@ def index_for(lang: str) -> SearchIndex:
         cached = _indexes.get(lang)
         if cached and cached[0] == version:
             return cached[1]
-        index = _build(lang)
+        index = _snapshot(lang, version)
+        if index is None and cached:
+            # The worker has not stored this version yet: answer from the index we have.
+            return cached[1]
+        if index is None:
+            index = build(lang)
         _indexes[lang] = (version, index)
         return index
 

@@ -18,13 +18,13 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from clientdesk.kb.search.synonyms import synonyms
 from clientdesk.kb.search.text import fold, is_stopword, stem, words
 
 # Titles and tags name what an article is about; the body merely mentions.
-FIELD_WEIGHTS = {"title": 3.0, "tags": 2.5, "category": 0.5, "body": 1.0}
+# Alternative phrasings are how customers ask it: nearly as telling as the title.
+FIELD_WEIGHTS = {"title": 3.0, "tags": 2.5, "phrasings": 2.0, "category": 0.5, "body": 1.0}
 # How much a field's length dampens its term frequency (BM25 "b").
-FIELD_LENGTH_NORM = {"title": 0.5, "tags": 0.3, "category": 0.0, "body": 0.75}
+FIELD_LENGTH_NORM = {"title": 0.5, "tags": 0.3, "phrasings": 0.5, "category": 0.0, "body": 0.75}
 K1 = 1.2
 
 # How much a looser match is worth next to the exact stem.
@@ -53,6 +53,7 @@ class Document:
     tags: tuple[str, ...]
     body: str
     summary: str = ""
+    phrasings: str = ""
 
 
 class Postings(NamedTuple):
@@ -79,14 +80,28 @@ def max_typos(word: str) -> int:
     return 1 if len(word) < 8 else 2
 
 
+Synonyms = dict[str, frozenset[str]]
+
+
+def synonym_table(groups: Iterable[str], lang: str) -> Synonyms:
+    """stem -> the stems of its synonyms, from groups of words that mean the same."""
+    table: dict[str, set[str]] = {}
+    for group in groups:
+        stems = {stem(word, lang) for word in words(group) if not is_stopword(word, lang)}
+        for member in stems:
+            table.setdefault(member, set()).update(stems - {member})
+    return {member: frozenset(others) for member, others in table.items()}
+
+
 class SearchIndex:
-    def __init__(self, lang: str, documents: Iterable[Document]):
+    def __init__(self, lang: str, documents: Iterable[Document], synonyms: Synonyms):
         self.lang = lang
+        self.synonyms = synonyms
         documents = list(documents)
         self._stem_of: dict[str, str] = {}
         self._postings = self._build_postings(documents)
         # Bodies are only needed to build the postings; results show the summary.
-        self.documents = [replace(doc, body="") for doc in documents]
+        self.documents = [replace(doc, body="", phrasings="") for doc in documents]
         self._stems = sorted(self._postings)
         self._words = sorted(self._stem_of)
         self._expansions: dict[tuple[str, bool], dict[str, float]] = {}
@@ -106,6 +121,7 @@ class SearchIndex:
         texts = {
             "title": doc.title,
             "tags": " ".join(doc.tags),
+            "phrasings": doc.phrasings,
             "category": doc.category_name,
             "body": doc.body,
         }
@@ -190,7 +206,7 @@ class SearchIndex:
             for candidate, distance in self._near(root, self._stems):
                 offer(candidate, TYPO.get(distance, 1.0))
         for base in [root, *found]:
-            for synonym in synonyms(self.lang).get(base, ()):
+            for synonym in self.synonyms.get(base, ()):
                 if synonym in self._postings:
                     offer(synonym, found.get(base, 1.0) * SYNONYM)
         for base in list(found) or [root]:

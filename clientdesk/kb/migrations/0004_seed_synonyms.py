@@ -1,13 +1,6 @@
-"""Words customers use for the same thing in a support portal.
+"""The synonym groups that lived in code until now, as the first rows staff edit."""
 
-Each group lists folded words; a query word matches the others of its group
-(through their stems, so every inflected form counts) at a discount, since
-a synonym is a weaker sign than the word the article itself uses.
-"""
-
-from functools import lru_cache
-
-from clientdesk.kb.search.text import stem
+from django.db import migrations
 
 GROUPS = {
     "ro": [
@@ -49,12 +42,20 @@ GROUPS = {
 }
 
 
-@lru_cache(maxsize=2)
-def synonyms(lang: str) -> dict[str, frozenset[str]]:
-    """stem -> the stems of its synonyms."""
-    table: dict[str, set[str]] = {}
-    for group in GROUPS[lang]:
-        stems = {stem(word, lang) for word in group.split()}
-        for member in stems:
-            table.setdefault(member, set()).update(stems - {member})
-    return {member: frozenset(others) for member, others in table.items()}
+def seed(apps, schema_editor):
+    SynonymGroup = apps.get_model("kb", "SynonymGroup")
+    for lang, groups in GROUPS.items():
+        for words in groups:
+            SynonymGroup.objects.get_or_create(lang=lang, words=words)
+
+
+def unseed(apps, schema_editor):
+    SynonymGroup = apps.get_model("kb", "SynonymGroup")
+    for lang, groups in GROUPS.items():
+        SynonymGroup.objects.filter(lang=lang, words__in=groups).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("kb", "0003_vocabulary_phrasings_searches")]
+
+    operations = [migrations.RunPython(seed, unseed)]
