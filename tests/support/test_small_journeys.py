@@ -29,6 +29,7 @@ def test_an_order_page_asks_about_the_order_with_its_number_and_account(client, 
     assert query["next"] == [order_url]
     form = client.get(link).context["form"]
     assert form["order_number"].value() == order.number
+    assert order.number in form["subject"].value()
     assert form["account"].value() == alfa.pk
     assert f'href="{order_url}"' in client.get(link).content.decode()  # Cancel
 

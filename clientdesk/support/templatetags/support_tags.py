@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clientdesk.support import sla
 from clientdesk.support.general import ORDER_QUESTION
@@ -23,6 +24,7 @@ def ask_about_order_url(context, order) -> str:
     query = {
         "type": ORDER_QUESTION,
         "order_number": order.number,
+        "subject": _("Order %(number)s") % {"number": order.number},
         "account": order.account.public_id,
         "next": context["request"].get_full_path(),
     }
