@@ -181,6 +181,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
+# Signed in by the confirmation link only in the browser that signed up (allauth keeps the
+# pending sign-in in that session); a link opened elsewhere confirms and asks to sign in.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "clientdesk.accounts.forms.SignupExtraForm"
 ACCOUNT_ADAPTER = "clientdesk.accounts.adapter.AccountAdapter"

@@ -137,6 +137,21 @@ def company_member_revoke(alfa, alfa_admin):
     )
 
 
+def company_invitation(name: str, done: Callable[[Invitation, Invitation], bool]) -> Builder:
+    """``done`` compares the invitation as sent with how it is after the call."""
+
+    def build(alfa, alfa_admin):
+        sent = account_services.invitation_create(
+            actor=Actor.of_user(alfa_admin), account=alfa, email="pending@alfa.example", grants=[]
+        )
+        return Target(
+            reverse(name, args=[alfa.public_id, sent.pk]),
+            done=lambda: done(sent, Invitation.objects.get(pk=sent.pk)),
+        )
+
+    return build
+
+
 def order(name: str) -> Builder:
     def build(alfa, alfa_admin):
         return Target(reverse(name, args=[OrderFactory(account=alfa).public_id]))
@@ -306,6 +321,20 @@ CUSTOMER_OBJECTS: dict[str, ObjectRoute] = {
     "company_users": ObjectRoute(G.ADMIN, GET_POST, company_users),
     "company_member": ObjectRoute(G.ADMIN, GET_POST, company_member),
     "company_member_revoke": ObjectRoute(G.ADMIN, POST, company_member_revoke),
+    "company_invitation_resend": ObjectRoute(
+        G.ADMIN,
+        POST,
+        company_invitation(
+            "company_invitation_resend", lambda sent, now: now.token_hash != sent.token_hash
+        ),
+    ),
+    "company_invitation_revoke": ObjectRoute(
+        G.ADMIN,
+        POST,
+        company_invitation(
+            "company_invitation_revoke", lambda sent, now: now.revoked_at is not None
+        ),
+    ),
     "orders:detail": ObjectRoute(G.ORDERS, GET, order("orders:detail")),
     # Polled by htmx: signed out it answers 404, which htmx leaves unswapped (see the view).
     "orders:live": ObjectRoute(G.ORDERS, GET, order("orders:live"), signed_out=NOT_FOUND),
@@ -357,6 +386,7 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
     "my_data": PageRoute(GET, url_only("my_data"), shows=frozenset({ACCOUNT})),
     "my_data_export": PageRoute(GET, url_only("my_data_export"), shows=frozenset({ACCOUNT})),
     "delete_account": PageRoute(GET_POST, url_only("delete_account"), reauthenticate=True),
+    "consent_withdraw": PageRoute(GET_POST, url_only("consent_withdraw"), answers=302),
     "access_list": PageRoute(GET, url_only("access_list"), shows=frozenset({ACCOUNT})),
     "access_new": PageRoute(GET_POST, url_only("access_new")),
     "my_api_tokens": PageRoute(GET_POST, url_only("my_api_tokens")),

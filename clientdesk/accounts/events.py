@@ -16,6 +16,7 @@ class SecurityEvent(EventKind):
     PASSWORD_RESET = "user.password_reset", _("Password reset")
     MFA_ADDED = "user.mfa_added", _("Two-factor method added")
     MFA_REMOVED = "user.mfa_removed", _("Two-factor method removed")
+    CONSENT_WITHDRAWN = "user.consent_withdrawn", _("Consent withdrawn")
 
 
 class CustomerEvent(EventKind):
@@ -29,6 +30,8 @@ class AccessEvent(EventKind):
     GRANTED = "access.granted", _("Access granted")
     REFUSED = "access.refused", _("Access refused")
     INVITED = "invitation.created", _("Colleague invited")
+    INVITATION_RESENT = "invitation.resent", _("Invitation sent again")
+    INVITATION_REVOKED = "invitation.revoked", _("Invitation withdrawn")
     MEMBERSHIP_GRANTED = "membership.granted", _("Membership granted")
     MEMBERSHIP_CHANGED = "membership.changed", _("Grants changed")
     MEMBERSHIP_REVOKED = "membership.revoked", _("Membership revoked")

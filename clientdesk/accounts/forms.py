@@ -1,12 +1,13 @@
 from typing import Any
 
+from allauth.core import context
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from clientdesk.accounts import services
+from clientdesk.accounts import queries, services
 from clientdesk.accounts.consents import TEXTS
 from clientdesk.accounts.models import AccessRequest, Consent, User
 from clientdesk.accounts.validators import normalize_phone
@@ -68,6 +69,15 @@ class SignupExtraForm(ProfileFieldsMixin):
         self.fields["company"].widget.attrs["autocomplete"] = "organization"
         self.fields["job_title"].widget.attrs["autocomplete"] = "organization-title"
         self.fields["country"].initial = "RO"
+        # Signing up from an invitation: the address it was sent to, and no other, so that
+        # confirming it proves the invitee and the invitation can be accepted then.
+        invitation = queries.invitation_of_session(context.request)
+        if invitation is not None and "email" in self.fields:
+            email = self.fields["email"]
+            # Disabled: the value sent is ignored, and the initial (even one from ?email=) set.
+            self.initial["email"] = email.initial = invitation.email
+            email.disabled = True
+            email.help_text = _("The address your invitation was sent to.")
 
     def signup(self, request, user: User) -> None:
         services.user_complete_signup(
@@ -137,6 +147,10 @@ class AccessDecisionForm(forms.Form):
         if data.get("decision") == self.REFUSE and not data.get("reason", "").strip():
             self.add_error("reason", _("Say why the request is refused; the user will read it."))
         return data
+
+
+class ConsentWithdrawForm(forms.Form):
+    kind = forms.ChoiceField(choices=Consent.Kind.choices)
 
 
 class DeleteAccountForm(forms.Form):

@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 
+from clientdesk.accounts.company import INVITATION_DAYS
 from clientdesk.accounts.events import AccessEvent
 from clientdesk.accounts.models import AccessRequest, Invitation
 from clientdesk.core import grants as G
@@ -32,7 +33,7 @@ def access_decided(event: Event, subject: Any) -> None:
     )
 
 
-@subscribe(AccessEvent.INVITED)
+@subscribe(AccessEvent.INVITED, AccessEvent.INVITATION_RESENT)
 def invitation_created(event: Event, invitation: Invitation) -> None:
     admin = invitation.invited_by
     path = reverse("invitation_accept", args=[invitation.link_token])
@@ -45,7 +46,8 @@ def invitation_created(event: Event, invitation: Invitation) -> None:
             "admin": admin,
             "url": url,
             "grant_labels": [G.LABELS[grant] for grant in invitation.grants],
-            "days": (invitation.expires_at - invitation.created_at).days,
+            # A resent invitation is valid for as long again from now.
+            "days": INVITATION_DAYS,
         },
         language=admin.language if admin is not None else settings.LANGUAGE_CODE,
         secrets=[url],

@@ -1,7 +1,6 @@
 """Reads of identity data for the views, already scoped to the user."""
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from clientdesk.accounts.models import AccessRequest, CustomerAccount, Invitation, Membership
 from clientdesk.core import grants as G
@@ -24,10 +23,26 @@ def access_requests_of(user) -> QuerySet[AccessRequest]:
     return AccessRequest.objects.filter(user=user).select_related("account")
 
 
-def open_invitations(account: CustomerAccount) -> QuerySet[Invitation]:
-    return account.invitations.filter(
-        accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+def pending_invitations(account: CustomerAccount) -> QuerySet[Invitation]:
+    """Not accepted and not withdrawn: what the admin may still resend or withdraw."""
+    return account.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+
+# The invitation a visitor opened, kept through sign-up until the address is confirmed.
+INVITATION_SESSION_KEY = "accounts.invitation"
+
+
+def invitation_of_session(request, *, pop: bool = False) -> Invitation | None:
+    """The open invitation this browser came with, if any."""
+    from clientdesk.accounts.company import invitation_by_token
+
+    session = getattr(request, "session", None)
+    if session is None:
+        return None
+    token = (
+        session.pop(INVITATION_SESSION_KEY, None) if pop else session.get(INVITATION_SESSION_KEY)
     )
+    return invitation_by_token(token) if token else None
 
 
 def account_by_external_id(external_id: str, *, field: str = "account") -> CustomerAccount:

@@ -5,36 +5,44 @@ subscribers of their events (accounts/notifications.py), not calls made here.
 """
 
 import hashlib
-import secrets
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from clientdesk.accounts.consents import TEXTS
+from clientdesk.accounts import limits
+from clientdesk.accounts.company import (  # noqa: F401  re-exported: callers name services.X
+    INVITATION_DAYS,
+    acting_user,
+    invitation_accept,
+    invitation_by_token,
+    invitation_create,
+    invitation_resend,
+    invitation_revoke,
+    membership_revoke,
+    membership_set_grants,
+)
+from clientdesk.accounts.consents import MANDATORY, TEXTS
 from clientdesk.accounts.errors import AccountError
 from clientdesk.accounts.events import AccessEvent, CustomerEvent, SecurityEvent
 from clientdesk.accounts.models import (
     AccessRequest,
     Consent,
     CustomerAccount,
-    Invitation,
     Membership,
     User,
 )
 from clientdesk.accounts.validators import normalize_phone, validate_cui
 from clientdesk.core import events
 from clientdesk.core import grants as G
-from clientdesk.core.actors import Actor, ActorKind
+from clientdesk.core.actors import Actor
 from clientdesk.core.errors import CommonError, ServiceError
 from clientdesk.core.locking import lock
 from clientdesk.core.upsert import Outcome, Upserted
-
-INVITATION_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -49,12 +57,6 @@ class Profile:
 
 
 PROFILE_FIELDS = tuple(Profile.__dataclass_fields__)
-
-
-def _acting_user(actor: Actor) -> User:
-    if actor.user is None:
-        raise PermissionDenied("this change needs a person as its actor")
-    return actor.user
 
 
 @transaction.atomic
@@ -73,7 +75,7 @@ def user_complete_signup(*, actor: Actor, user: User, profile: Profile) -> None:
 
 @transaction.atomic
 def user_update_profile(*, actor: Actor, user: User, profile: Profile) -> None:
-    if _acting_user(actor).pk != user.pk:
+    if acting_user(actor).pk != user.pk:
         raise PermissionDenied
     changed = [field for field, value in asdict(profile).items() if getattr(user, field) != value]
     for field, value in asdict(profile).items():
@@ -109,6 +111,7 @@ def user_export_data(*, user: User) -> dict:
             {"account": m.account.name, "customer_number": m.account.number, "grants": m.grants}
             for m in user.memberships.select_related("account")
         ],
+        "requests": _requests_of(user),
         "access_requests": [
             {
                 "customer_number": r.customer_number,
@@ -121,10 +124,69 @@ def user_export_data(*, user: User) -> dict:
     }
 
 
+def _requests_of(user: User) -> list[dict]:
+    """The requests the user filed, with their public conversation (never staff notes)."""
+    # Imported here: support is built on accounts, not the other way round.
+    from clientdesk.support.models import Message
+
+    # The prefetch holds only the public messages, so .all() below reads those.
+    public = Prefetch("messages", queryset=Message.objects.public())
+    filed = user.support_requests.select_related("type").prefetch_related(public)
+
+    def author(message: Message) -> str:
+        if message.author_id == user.pk:
+            return "you"
+        return "staff" if message.from_staff else "colleague"
+
+    return [
+        {
+            "number": r.number,
+            "type": r.type.name,
+            "subject": r.subject,
+            "description": r.description,
+            "details": r.details,
+            "status": r.status,
+            "created_at": r.created_at.isoformat(),
+            "messages": [
+                {
+                    "from": author(m),
+                    "body": m.body,
+                    "created_at": m.created_at.isoformat(),
+                }
+                for m in r.messages.all()
+            ],
+        }
+        for r in filed
+    ]
+
+
+@transaction.atomic
+def consent_withdraw(*, actor: Actor, user: User, kind: str) -> Consent:
+    """The vendor stops using the data for this purpose from now on; the record keeps the
+    version agreed to and the time of withdrawal. The mandatory consent is withdrawn only by
+    deleting the account."""
+    if acting_user(actor).pk != user.pk:
+        raise PermissionDenied
+    if kind == MANDATORY:
+        raise ServiceError(AccountError.CONSENT_MANDATORY, field="kind")
+    consent = user.consents.select_for_update().filter(kind=kind, withdrawn_at__isnull=True).first()
+    if consent is None:
+        raise ServiceError(AccountError.CONSENT_NOT_GIVEN, field="kind")
+    consent.withdrawn_at = timezone.now()
+    consent.save(update_fields=["withdrawn_at"])
+    events.record(
+        SecurityEvent.CONSENT_WITHDRAWN,
+        actor=actor,
+        subject=user,
+        data={"kind": kind, "version": consent.version},
+    )
+    return consent
+
+
 @transaction.atomic
 def user_delete(*, actor: Actor, user: User) -> None:
     """Erase the user. The audit log keeps the fact (and the bare id), not the person."""
-    if _acting_user(actor).pk != user.pk:
+    if acting_user(actor).pk != user.pk:
         raise PermissionDenied
     events.record(
         SecurityEvent.DELETED,
@@ -145,12 +207,18 @@ def access_request_create(
     areas: Sequence[str],
     message: str = "",
 ) -> AccessRequest:
-    user = _acting_user(actor)
+    user = acting_user(actor)
     number = customer_number.strip()
     account = CustomerAccount.objects.filter(number__iexact=number).first()
+    if not limits.spend("access-request", user.pk, limits.ACCESS_REQUESTS_PER_HOUR):
+        raise ServiceError(AccountError.TOO_MANY_ACCESS_REQUESTS)
+    # Said plainly, but only whether the number exists: which company it is stays hidden
+    # until staff grant access (the hourly allowance keeps the answer from being an oracle).
+    if account is None:
+        raise ServiceError(AccountError.UNKNOWN_NUMBER, field="customer_number")
     access = AccessRequest.objects.create(
         user=user,
-        customer_number=account.number if account else number,
+        customer_number=account.number,
         proof_kind=proof_kind,
         proof_number=proof_number.strip(),
         areas=[area for area in areas if area in G.AREAS],
@@ -168,7 +236,7 @@ def access_request_create(
 
 
 def _lock_pending(access: AccessRequest, actor: Actor) -> AccessRequest:
-    if not _acting_user(actor).has_perm("accounts.decide_accessrequest"):
+    if not acting_user(actor).has_perm("accounts.decide_accessrequest"):
         raise PermissionDenied
     locked = lock(AccessRequest.objects.select_related("user", "account"), access.pk)
     if locked.status != AccessRequest.Status.PENDING:
@@ -179,7 +247,7 @@ def _lock_pending(access: AccessRequest, actor: Actor) -> AccessRequest:
 def _decided(access: AccessRequest, actor: Actor, status: str, reason: str) -> None:
     access.status = status
     access.reason = reason.strip()
-    access.decided_by = _acting_user(actor)
+    access.decided_by = acting_user(actor)
     access.decided_at = timezone.now()
     access.save()
 
@@ -297,126 +365,3 @@ def account_upsert(
         data={"external_id": external_id, "number": account.number, "outcome": outcome.value},
     )
     return Upserted(account, outcome)
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _require_admin(actor: Actor, account: CustomerAccount) -> User:
-    user = _acting_user(actor)
-    if not CustomerAccount.objects.visible_to(user, G.ADMIN).filter(pk=account.pk).exists():
-        raise PermissionDenied
-    return user
-
-
-@transaction.atomic
-def invitation_create(
-    *, actor: Actor, account: CustomerAccount, email: str, grants: Sequence[str]
-) -> Invitation:
-    """Invite a colleague; the e-mail with the link is sent by the INVITED subscriber.
-
-    The inviter is the account's admin, or the vendor's ERP (a token acting for no
-    person), which invites in the vendor's name.
-    """
-    erp = actor.kind == ActorKind.TOKEN and actor.user is None
-    admin = None if erp else _require_admin(actor, account)
-    email = email.strip().lower()
-    if account.memberships.filter(user__email__iexact=email).exists():
-        raise ServiceError(AccountError.ALREADY_MEMBER, field="email")
-    token = secrets.token_urlsafe(32)
-    invitation = Invitation.objects.create(
-        account=account,
-        email=email,
-        grants=[grant for grant in grants if grant in G.ALL],
-        token_hash=_token_hash(token),
-        invited_by=admin,
-        expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
-    )
-    # Only the hash is stored: the link exists once, for the e-mail.
-    invitation.link_token = token
-    events.record(
-        AccessEvent.INVITED,
-        actor=actor,
-        account=account,
-        subject=invitation,
-        data={"email": email, "grants": invitation.grants},
-    )
-    return invitation
-
-
-def invitation_by_token(token: str) -> Invitation | None:
-    return (
-        Invitation.objects.select_related("account", "invited_by")
-        .filter(
-            token_hash=_token_hash(token),
-            accepted_at__isnull=True,
-            revoked_at__isnull=True,
-            expires_at__gt=timezone.now(),
-        )
-        .first()
-    )
-
-
-@transaction.atomic
-def invitation_accept(*, actor: Actor, invitation: Invitation) -> Membership:
-    user = _acting_user(actor)
-    # The link went to the invited address; accepting needs that same verified address.
-    if user.email.lower() != invitation.email.lower():
-        raise ServiceError(AccountError.WRONG_INVITEE)
-    invitation = lock(Invitation.objects.select_related("account", "invited_by"), invitation.pk)
-    open_now = invitation.expires_at > timezone.now()
-    if invitation.accepted_at or invitation.revoked_at or not open_now:
-        raise ServiceError(AccountError.INVITATION_CLOSED)
-    membership, _created = Membership.objects.get_or_create(user=user, account=invitation.account)
-    before = membership.grants
-    membership.set_grants(sorted(set(before) | set(invitation.grants)))
-    membership.save()
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["accepted_at"])
-    events.record(
-        AccessEvent.MEMBERSHIP_GRANTED,
-        actor=actor,
-        subject=user,
-        account=invitation.account,
-        data={
-            "grants": invitation.grants,
-            "before": before,
-            "after": membership.grants,
-            "via": "invitation",
-            "invited_by": invitation.invited_by_id,
-        },
-    )
-    return membership
-
-
-@transaction.atomic
-def membership_set_grants(*, actor: Actor, membership: Membership, grants: Sequence[str]) -> None:
-    admin = _require_admin(actor, membership.account)
-    if membership.user_id == admin.pk and G.ADMIN not in grants:
-        raise ServiceError(AccountError.OWN_ADMIN, field="grants")
-    before = membership.grants
-    membership.set_grants(list(grants))
-    membership.save()
-    events.record(
-        AccessEvent.MEMBERSHIP_CHANGED,
-        actor=actor,
-        subject=membership.user,
-        account=membership.account,
-        data={"before": before, "after": membership.grants},
-    )
-
-
-@transaction.atomic
-def membership_revoke(*, actor: Actor, membership: Membership) -> None:
-    admin = _require_admin(actor, membership.account)
-    if membership.user_id == admin.pk:
-        raise ServiceError(AccountError.SELF_REVOKE)
-    events.record(
-        AccessEvent.MEMBERSHIP_REVOKED,
-        actor=actor,
-        subject=membership.user,
-        account=membership.account,
-        data={"before": membership.grants},
-    )
-    membership.delete()

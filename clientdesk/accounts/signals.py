@@ -8,10 +8,13 @@ from typing import Any
 
 from allauth.account import signals as account_signals
 from allauth.mfa import signals as mfa_signals
+from django.contrib import messages
 from django.contrib.auth import signals as auth_signals
 from django.dispatch import receiver
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
+from clientdesk.accounts import queries, services
 from clientdesk.accounts.events import SecurityEvent
 from clientdesk.accounts.models import User
 from clientdesk.core import events
@@ -72,3 +75,18 @@ def mfa_removed(
     sender: Any, request: HttpRequest, user: User, authenticator: Any, **kw: Any
 ) -> None:
     _record(SecurityEvent.MFA_REMOVED, request, user, type=authenticator.type)
+
+
+@receiver(account_signals.email_confirmed)
+def accept_invitation(sender: Any, request: HttpRequest, email_address: Any, **kwargs: Any) -> None:
+    """Someone who signed up from an invitation has now proved the invited address: the
+    invitation is accepted here, so the first page after confirming is the company's portal."""
+    invitation = queries.invitation_of_session(request, pop=True)
+    if invitation is None or invitation.email != email_address.email.lower():
+        return
+    services.invitation_accept(
+        actor=anonymous_origin(request).with_user(email_address.user), invitation=invitation
+    )
+    messages.success(
+        request, _("You now have access to %(account)s.") % {"account": invitation.account.name}
+    )

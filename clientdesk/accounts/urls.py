@@ -20,5 +20,16 @@ urlpatterns = [
         views.company_member_revoke,
         name="company_member_revoke",
     ),
+    path(
+        "company/<uuid:account_id>/invitations/<int:invitation_id>/resend/",
+        views.company_invitation_resend,
+        name="company_invitation_resend",
+    ),
+    path(
+        "company/<uuid:account_id>/invitations/<int:invitation_id>/revoke/",
+        views.company_invitation_revoke,
+        name="company_invitation_revoke",
+    ),
+    path("profile/data/consents/withdraw/", views.consent_withdraw, name="consent_withdraw"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
 ]

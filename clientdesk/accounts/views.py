@@ -11,14 +11,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from clientdesk.accounts import queries, services
+from clientdesk.accounts.consents import MANDATORY, WITHDRAWING
 from clientdesk.accounts.forms import (
     AccessRequestForm,
+    ConsentWithdrawForm,
     DeleteAccountForm,
     InvitationForm,
     MembershipGrantsForm,
     ProfileForm,
 )
-from clientdesk.accounts.models import Membership
+from clientdesk.accounts.models import Invitation, Membership
 from clientdesk.accounts.services import PROFILE_FIELDS
 from clientdesk.core import tenancy
 from clientdesk.core.actors import actor_of
@@ -46,6 +48,8 @@ def my_data(request):
         "accounts/my_data.html",
         {
             "consents": request.user.consents.all(),
+            "withdrawing": WITHDRAWING,
+            "mandatory": MANDATORY,
             "memberships": tenancy.memberships(request.user),
             "delete_form": DeleteAccountForm(user=request.user),
             "current_section": "profile",
@@ -63,6 +67,26 @@ def my_data_export(request):
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="clientdesk-my-data-{stamp}.json"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent_withdraw(request):
+    # The choice and what it means are on "My data"; a GET (a reload) just goes back there.
+    form = ConsentWithdrawForm(request.POST or None)
+    if not form.is_valid():
+        return redirect("my_data")
+    try:
+        services.consent_withdraw(
+            actor=actor_of(request), user=request.user, kind=form.cleaned_data["kind"]
+        )
+    except ServiceError as error:
+        messages.error(request, error.text)
+    else:
+        messages.success(
+            request, _("Your consent was withdrawn. We no longer use your data for this purpose.")
+        )
+    return redirect("my_data")
 
 
 @login_required
@@ -101,18 +125,22 @@ def access_new(request):
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.access_request_create(
-            actor=actor_of(request),
-            customer_number=data["customer_number"],
-            proof_kind=data["proof_kind"],
-            proof_number=data["proof_number"],
-            areas=data["areas"],
-            message=data["message"],
-        )
-        messages.success(
-            request, _("Your request was sent. We will e-mail you when it has been reviewed.")
-        )
-        return redirect("access_list")
+        try:
+            services.access_request_create(
+                actor=actor_of(request),
+                customer_number=data["customer_number"],
+                proof_kind=data["proof_kind"],
+                proof_number=data["proof_number"],
+                areas=data["areas"],
+                message=data["message"],
+            )
+        except ServiceError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(
+                request, _("Your request was sent. We will e-mail you when it has been reviewed.")
+            )
+            return redirect("access_list")
     return render(request, "accounts/access_new.html", {"form": form, "current_section": "access"})
 
 
@@ -140,11 +168,49 @@ def company_users(request, account_id):
         {
             "account": account,
             "members": queries.account_members(account),
-            "invitations": queries.open_invitations(account),
+            "invitations": queries.pending_invitations(account),
+            "now": timezone.now(),
             "form": form,
             "current_section": "company",
         },
     )
+
+
+def _invitation_of(request, account_id, invitation_id) -> Invitation:
+    account = queries.administered_account(request.user, account_id)
+    return get_object_or_404(queries.pending_invitations(account), pk=invitation_id)
+
+
+@login_required
+@require_POST
+def company_invitation_resend(request, account_id, invitation_id):
+    invitation = _invitation_of(request, account_id, invitation_id)
+    try:
+        services.invitation_resend(actor=actor_of(request), invitation=invitation)
+    except ServiceError as error:
+        messages.error(request, error.text)
+    else:
+        messages.success(
+            request, _("The invitation was sent again to %(email)s.") % {"email": invitation.email}
+        )
+    return redirect("company_users", account_id=account_id)
+
+
+@login_required
+@require_POST
+def company_invitation_revoke(request, account_id, invitation_id):
+    invitation = _invitation_of(request, account_id, invitation_id)
+    try:
+        services.invitation_revoke(actor=actor_of(request), invitation=invitation)
+    except ServiceError as error:
+        messages.error(request, error.text)
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s was withdrawn; its link no longer works.")
+            % {"email": invitation.email},
+        )
+    return redirect("company_users", account_id=account_id)
 
 
 def _member_of(request, account_id, member_id) -> Membership:
@@ -195,6 +261,9 @@ def invitation_accept(request, token):
     if invitation is None:
         raise Http404
     if not request.user.is_authenticated:
+        # Kept for the sign-up that follows: the form fixes the invited address, and the
+        # invitation is accepted once that address is confirmed (signals.py).
+        request.session[queries.INVITATION_SESSION_KEY] = token
         return render(request, "accounts/invitation.html", {"invitation": invitation})
     if request.user.email.lower() != invitation.email:
         return render(

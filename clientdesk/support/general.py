@@ -117,4 +117,7 @@ register(
     )
 )
 register(RequestKind("invoice-question", InvoiceQuestionForm, icon="≡"))
-register(RequestKind("order-delivery", OrderDeliveryForm, icon="➜"))
+# An order's page starts a request of this kind about it (support_tags.ask_about_order_url).
+ORDER_QUESTION = "order-delivery"
+
+register(RequestKind(ORDER_QUESTION, OrderDeliveryForm, icon="➜"))

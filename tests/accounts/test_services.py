@@ -257,19 +257,19 @@ def test_a_user_asks_for_access_to_an_account_named_by_its_number(alfa):
     )
 
 
-def test_an_access_request_for_an_unknown_number_is_kept_for_staff_to_refuse():
+def test_an_access_request_for_an_unknown_number_is_refused_on_the_number():
     newcomer = UserFactory()
     mark = event_mark()
-    access = services.access_request_create(
-        actor=as_user(newcomer),
-        customer_number="C-999999",
-        proof_kind=AccessRequest.ProofKind.CONTRACT,
-        proof_number="CTR-1",
-        areas=["contracts"],
-    )
-    assert (access.account, access.customer_number) == (None, "C-999999")
-    (event,) = events_since(mark)
-    assert (event.kind, event.account_id) == (AccessEvent.REQUESTED, None)
+    with refused(AccountError.UNKNOWN_NUMBER, "customer_number"):
+        services.access_request_create(
+            actor=as_user(newcomer),
+            customer_number="C-999999",
+            proof_kind=AccessRequest.ProofKind.CONTRACT,
+            proof_number="CTR-1",
+            areas=["contracts"],
+        )
+    assert not AccessRequest.objects.filter(user=newcomer).exists()
+    assert events_since(mark) == []
 
 
 def test_the_system_cannot_ask_for_access(alfa):

@@ -1,5 +1,6 @@
 from django import template
 
+from clientdesk.accounts import browsers
 from clientdesk.core import grants as G
 
 register = template.Library()
@@ -13,3 +14,8 @@ def grant_label(grant: str) -> str:
 @register.filter
 def area_label(area: str) -> str:
     return str(G.AREA_LABELS.get(area, area))
+
+
+@register.filter
+def browser_name(user_agent: str) -> str:
+    return browsers.describe(user_agent or "")

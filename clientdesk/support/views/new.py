@@ -5,6 +5,8 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,7 +17,17 @@ from clientdesk.support import queries, services
 SECTION = "requests"
 
 
-def _initial(request, kind) -> dict:
+def _back(request) -> str:
+    """Where Cancel goes: the page the user came from when it is this portal's, else Contact
+    us (an address elsewhere in ``next`` would make the portal a redirector)."""
+    target = request.GET.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and safe else reverse("contact")
+
+
+def _initial(request, kind, accounts) -> dict:
     user = request.user
     initial = {
         "contact_name": user.get_full_name(),
@@ -29,6 +41,11 @@ def _initial(request, kind) -> dict:
     for name in kind.form_class.detail_fields():
         if name in request.GET:
             initial[name] = request.GET[name][:200]
+    # The account the page was about, when it is one the user may file for.
+    named = request.GET.get("account", "")
+    chosen = next((a for a in accounts if str(a.public_id) == named), None)
+    if chosen is not None:
+        initial["account"] = chosen.pk
     return initial
 
 
@@ -56,7 +73,7 @@ def new_request(request):
         user=request.user,
         accounts=accounts,
         kind=kind,
-        initial=_initial(request, kind),
+        initial=_initial(request, kind, accounts),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,5 +98,6 @@ def new_request(request):
             "request_type": request_type,
             "account": accounts[0] if len(accounts) == 1 else None,
             "files_dropped": request.method == "POST" and bool(request.FILES),
+            "back": _back(request),
         },
     )
