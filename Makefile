@@ -8,6 +8,9 @@ PYTEST_WORKERS ?= auto
 
 .PHONY: demo install test lint e2e messages screenshots clean
 
+# The portal runs in production mode unless DEBUG=1: these targets are development.
+demo lint test e2e messages screenshots: export DEBUG ?= 1
+
 .uv-bootstrap/bin/uv:
 	python3 -m venv .uv-bootstrap
 	.uv-bootstrap/bin/pip install --quiet uv
