@@ -49,6 +49,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 # Production unless told otherwise: a forgotten variable must not expose debug pages.
 DEBUG = env_bool("DEBUG", False)
+# The mode the environment chose, kept: pytest-django turns DEBUG off for its tests.
+DEVELOPMENT = DEBUG
 
 _DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 SECRET_KEY = env("SECRET_KEY", _DEV_SECRET_KEY if DEBUG else "")
