@@ -9,6 +9,7 @@ from django.core.exceptions import BadRequest
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -135,7 +136,7 @@ def _nul_in_json(request) -> bool:
 
 class RejectNulMiddleware:
     """A NUL character anywhere in the path, a query or form parameter, a cookie or an API's
-    JSON body answers 400 (the portal's 400 page, or the API's error shape), before any view.
+    JSON body answers 400 (the portal's 400 page; the API: 422 in its error shape), before any view.
 
     PostgreSQL refuses NUL in text, so any of them reaching a query was a 500; no browser
     sends one in a form, so a request carrying one is refused rather than silently altered
@@ -150,10 +151,14 @@ class RejectNulMiddleware:
         if where is None:
             return self.get_response(request)
         if request.path.startswith(API_PREFIX):
-            from clientdesk.api.errors import ApiError, ApiErrorCode
-
-            error = ApiError(400, ApiErrorCode.BAD_REQUEST, loc=where)
-            return JsonResponse({"detail": error.items()}, status=400)
+            # 422 as the API's own validation answers (every operation declares it), in its
+            # shape, with its code for an unreadable request (clientdesk/api/errors.py).
+            item = {
+                "loc": where,
+                "code": "bad_request",
+                "msg": gettext("The request could not be read."),
+            }
+            return JsonResponse({"detail": [item]}, status=422)
         raise BadRequest("A NUL character in the request")
 
     def _where(self, request) -> list[str | int] | None:
