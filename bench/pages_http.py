@@ -135,7 +135,7 @@ def main() -> None:
     env = environment(args.database)
     if args.prepare:
         manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "demo_data", "-v0")
+        manage({**env, "DEBUG": "1"}, "demo_data", "-v0")  # it refuses production mode
     manage(env, "collectstatic", "--noinput", "-v0")
     emails = ["ana.popescu@alfa.example", "agent@vendor.example"]
     sessions = dict(

@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clientdesk.settings")
+os.environ.setdefault("DEBUG", "1")  # development settings, as these benchmarks always ran
 
 import django  # noqa: E402
 

@@ -1,8 +1,9 @@
 """clientdesk settings: one module, configured from the environment.
 
-Development and the demo run with no environment at all (SQLite, DEBUG on,
-console-free outbox). Production sets DEBUG=0 and must then provide a real
-SECRET_KEY and ALLOWED_HOSTS, or the process refuses to start; DATABASE_URL,
+With DEBUG unset the portal runs in production mode and must then be given a real
+SECRET_KEY and ALLOWED_HOSTS, or the process refuses to start; development and the
+demo set DEBUG=1 (the Makefile does) and need nothing else (SQLite, console-free
+outbox). In production DATABASE_URL,
 REDIS_URL and EMAIL_URL name the services it uses. Everything else has a default.
 """
 
@@ -46,7 +47,12 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
+# Development unless DEBUG=0: PRODUCT.md's interfaces run `.venv/bin/python manage.py …`
+# (demo_data, scale_data) with no environment after `make demo`, which production mode
+# would refuse without a SECRET_KEY and ALLOWED_HOSTS (see docs/decisions.md).
 DEBUG = env_bool("DEBUG", True)
+# The mode the environment chose, kept: pytest-django turns DEBUG off for its tests.
+DEVELOPMENT = DEBUG
 
 _DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 SECRET_KEY = env("SECRET_KEY", _DEV_SECRET_KEY if DEBUG else "")
@@ -89,9 +95,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The headers of every answer, static files (WhiteNoise) and error pages included.
+    "clientdesk.core.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "clientdesk.core.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -282,7 +291,34 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # __Host-: the browser keeps these cookies only if Secure, for Path=/ and no Domain,
+    # so no sibling subdomain can set or shadow them (plain http in development cannot).
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# Browser features the portal never uses, denied to it and to anything it frames.
+PERMISSIONS_POLICY = {
+    feature: ()
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

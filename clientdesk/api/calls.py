@@ -48,30 +48,6 @@ def recorded(run: Run) -> Run:
     return wrapper
 
 
-def _nul_in(request: HttpRequest) -> str | None:
-    """Where a NUL character is, if anywhere: PostgreSQL cannot store one in text."""
-    if "\x00" in request.path or any("\x00" in v for v in request.GET.values()):
-        return "query"
-    if request.content_type == "application/json" and (
-        b"\x00" in request.body or b"\\u0000" in request.body
-    ):
-        return "body"
-    return None
-
-
-def no_nul(run: Run) -> Run:
-    """A NUL character anywhere in a call's text is refused, before any route reads it."""
-
-    @wraps(run)
-    def wrapper(request: HttpRequest, **kwargs) -> HttpResponse:
-        where = _nul_in(request)
-        if where is not None:
-            return _refusal(ApiError(422, ApiErrorCode.NUL_CHARACTER, loc=[where]))
-        return run(request, **kwargs)
-
-    return wrapper
-
-
 def _fingerprint(request: HttpRequest) -> str:
     digest = hashlib.sha256(f"{request.method} {request.get_full_path()}\n".encode())
     digest.update(request.body)

@@ -35,7 +35,6 @@ class ApiErrorCode(ErrorCode):
     )
     BULK_TOO_LARGE = "bulk.too_large", _("At most %(limit)s items per call.")
     BAD_REQUEST = "bad_request", _("The request could not be read.")
-    NUL_CHARACTER = "nul_character", _("Text may not contain the NUL character (U+0000).")
 
 
 class ErrorItem(Schema):

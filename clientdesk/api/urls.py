@@ -1,8 +1,8 @@
 """The integration API's assembly: each app keeps its routes in its own api.py.
 
-Every operation is wrapped: its call is an event with the token as the actor, a POST
-with an ``Idempotency-Key`` runs once and answers the same for 24 hours, and text with a
-NUL character (which PostgreSQL cannot store) is refused before any route reads it.
+Every operation is wrapped twice: its call is an event with the token as the actor,
+and a POST with an ``Idempotency-Key`` runs once and answers the same for 24 hours.
+(A NUL character anywhere is refused before, by core's RejectNulMiddleware.)
 Every refusal answers in one shape (api/errors.py); calls are limited per token.
 """
 
@@ -40,7 +40,6 @@ api = NinjaAPI(
     docs_decorator=docs_guard,
 )
 errors.install(api)
-api.add_decorator(calls.no_nul, mode="view")
 api.add_decorator(calls.idempotent, mode="view")
 api.add_decorator(calls.recorded, mode="view")
 api.add_router("/kb/", kb_router)

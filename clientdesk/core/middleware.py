@@ -1,10 +1,15 @@
+import json
 import time
+from collections.abc import Mapping, Sequence
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.core.exceptions import BadRequest
+from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -95,3 +100,103 @@ def start_clocks(session) -> None:
 
 def on_signed_in(sender, request, user, **kwargs) -> None:
     start_clocks(request.session)
+
+
+NUL = "\x00"
+# The integration API answers its own error shape (clientdesk/api/errors.py), not a page.
+API_PREFIX = "/api/"
+
+
+def _nul_in(value) -> bool:
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, dict):
+        return any(_nul_in(k) or _nul_in(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_nul_in(item) for item in value)
+    return False
+
+
+def _nul_in_query(query) -> str | None:
+    """The name of the first parameter with a NUL in its name or a value, if any."""
+    for name, values in query.lists():
+        if NUL in name or any(NUL in value for value in values):
+            return name.replace(NUL, "")
+    return None
+
+
+def _nul_in_json(request) -> bool:
+    if not request.content_type or not request.content_type.endswith("json"):
+        return False
+    try:
+        return _nul_in(json.loads(request.body))
+    except ValueError:  # not JSON: the API's own parsing refuses it, in its shape
+        return False
+
+
+class RejectNulMiddleware:
+    """A NUL character anywhere in the path, a query or form parameter, a cookie or an API's
+    JSON body answers 400 (the portal's 400 page; the API: 422 in its error shape), before any view.
+
+    PostgreSQL refuses NUL in text, so any of them reaching a query was a 500; no browser
+    sends one in a form, so a request carrying one is refused rather than silently altered
+    (docs/decisions.md). It runs before the sessions, whose key comes from a cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        where = self._where(request)
+        if where is None:
+            return self.get_response(request)
+        if request.path.startswith(API_PREFIX):
+            # 422 as the API's own validation answers (every operation declares it), in its
+            # shape, with its code for an unreadable request (clientdesk/api/errors.py).
+            item = {
+                "loc": where,
+                "code": "bad_request",
+                "msg": gettext("The request could not be read."),
+            }
+            return JsonResponse({"detail": [item]}, status=422)
+        raise BadRequest("A NUL character in the request")
+
+    def _where(self, request) -> list[str | int] | None:
+        if NUL in request.path:
+            return ["path"]
+        name = _nul_in_query(request.GET)
+        if name is not None:
+            return ["query", name]
+        if any(NUL in name or NUL in value for name, value in request.COOKIES.items()):
+            return ["cookie"]
+        if request.method == "POST":
+            name = _nul_in_query(request.POST)
+            if name is not None:
+                return ["body", name]
+        if request.method in ("POST", "PUT", "PATCH") and _nul_in_json(request):
+            return ["body"]
+        return None
+
+
+def permissions_policy(features: Mapping[str, Sequence[str]]) -> str:
+    """``camera=(), payment=()``: the Permissions-Policy header of the settings' table."""
+    return ", ".join(f"{name}=({' '.join(allowed)})" for name, allowed in features.items())
+
+
+class SecurityHeadersMiddleware:
+    """The headers Django's SecurityMiddleware does not send: Permissions-Policy and
+    Cross-Origin-Resource-Policy. First in MIDDLEWARE, so that static files answered by
+    WhiteNoise and every error page carry them too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.headers = {
+            "Permissions-Policy": permissions_policy(settings.PERMISSIONS_POLICY),
+            "Cross-Origin-Resource-Policy": settings.SECURE_CROSS_ORIGIN_RESOURCE_POLICY,
+        }
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        for name, value in self.headers.items():
+            response.headers.setdefault(name, value)
+        return response

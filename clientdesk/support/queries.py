@@ -112,7 +112,8 @@ def requests_matching(
     tz = sla.vendor_calendar().tz
     if created_from:
         queryset = queryset.filter(created_at__gte=datetime.combine(created_from, time.min, tz))
-    if created_to:
+    # The last date there is has no next day to end before: it bounds nothing.
+    if created_to and created_to < date.max:
         end = datetime.combine(created_to, time.min, tz) + timedelta(days=1)
         queryset = queryset.filter(created_at__lt=end)
     if mine:

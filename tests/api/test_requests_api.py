@@ -131,4 +131,4 @@ def test_a_nul_character_is_refused_with_a_code_not_a_server_error(client, alfa_
             REQUESTS, body, content_type="application/json", headers=bearer(plain)
         )
     assert response.status_code == 422
-    assert response.json()["detail"][0]["code"] == "nul_character"
+    assert response.json()["detail"][0]["code"] == "bad_request"

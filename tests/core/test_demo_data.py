@@ -1,7 +1,7 @@
 import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from clientdesk.accounts.models import Membership
 from clientdesk.core import grants as G
@@ -41,3 +41,12 @@ def test_the_six_demo_people_sign_in_with_the_documented_password_and_grants():
     assert elena.grants == list(G.ALL)
     assert ana.account.name.startswith("Alfa Industries")
     assert elena.account.name.startswith("Beta Logistics")
+
+
+@pytest.mark.django_db
+def test_demo_data_refuses_to_run_in_production_mode(settings):
+    settings.DEVELOPMENT = False
+
+    with pytest.raises(CommandError, match="development mode only: set DEBUG=1"):
+        call_command("demo_data", verbosity=0)
+    assert not Membership.objects.exists()

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from clientdesk.accounts import demo as accounts_demo
@@ -14,6 +15,12 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
+        if not settings.DEVELOPMENT:
+            # Its people have known passwords: loaded in production, they are a way in.
+            raise CommandError(
+                "demo_data loads demo users with known passwords and runs in development "
+                "mode only: set DEBUG=1 (make demo does), never on a production database."
+            )
         accounts_demo.load()
         load_demo_articles()
         orders_demo.load()
