@@ -8,7 +8,6 @@ PYTEST_WORKERS ?= auto
 
 .PHONY: demo install test lint e2e messages screenshots clean
 
-
 .uv-bootstrap/bin/uv:
 	python3 -m venv .uv-bootstrap
 	.uv-bootstrap/bin/pip install --quiet uv
