@@ -1,6 +1,7 @@
 import json
 from contextlib import contextmanager
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from django.core.management import call_command
@@ -41,4 +42,8 @@ def change(django_capture_on_commit_callbacks):
 
 
 def run_worker() -> None:
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    # The worker closes "old" connections between tasks: inside a test's transaction on
+    # PostgreSQL that closes the test's own connection (SQLite's in-memory one ignores
+    # it). Django's test client keeps the connection open the same way.
+    with patch("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None):
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
