@@ -16,7 +16,12 @@ PYTEST_WORKERS ?= auto
 	$(UV) sync --frozen --python python3
 	touch $@
 
-install: .venv/.synced
+# The checkout's local settings: development mode for the demo, the tests and manage.py
+# (settings.py reads it; the environment wins). A production server has no .env.
+.env:
+	printf '# Local development settings (git-ignored). Production sets DEBUG=0 or leaves it unset.\nDEBUG=1\n' > $@
+
+install: .venv/.synced .env
 
 demo: install
 	$(PY) manage.py migrate --noinput
@@ -33,11 +38,11 @@ lint: install
 	.venv/bin/mypy
 
 test: lint
-	.venv/bin/pytest -n $(PYTEST_WORKERS) -m "not e2e"
+	DEBUG=1 .venv/bin/pytest -n $(PYTEST_WORKERS) -m "not e2e"
 
 # Browser tests: need Debian's chromium (installed by .ci/run).
 e2e: install
-	.venv/bin/pytest -n $(PYTEST_WORKERS) -m e2e tests/e2e
+	DEBUG=1 .venv/bin/pytest -n $(PYTEST_WORKERS) -m e2e tests/e2e
 
 # Refresh the catalogues after changing strings (needs GNU gettext), then compile them.
 messages: install

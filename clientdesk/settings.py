@@ -1,9 +1,10 @@
 """clientdesk settings: one module, configured from the environment.
 
 With DEBUG unset the portal runs in production mode and must then be given a real
-SECRET_KEY and ALLOWED_HOSTS, or the process refuses to start; development and the
-demo set DEBUG=1 (the Makefile does) and need nothing else (SQLite, console-free
-outbox). In production DATABASE_URL,
+SECRET_KEY and ALLOWED_HOSTS, or the process refuses to start. Development and the
+demo run with DEBUG=1, which `make install` writes to the checkout's git-ignored
+`.env` file, and need nothing else (SQLite, console-free outbox). In production
+DATABASE_URL,
 REDIS_URL and EMAIL_URL name the services it uses. Everything else has a default.
 """
 
@@ -18,12 +19,29 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("CLIENTDESK_VAR_DIR", BASE_DIR / "var"))
 
 
+def _read_env_file(path: Path) -> dict[str, str]:
+    """NAME=value lines of a local settings file; blank lines and # comments skipped."""
+    if not path.is_file():
+        return {}
+    pairs = {}
+    for line in path.read_text().splitlines():
+        name, sep, value = line.strip().partition("=")
+        if sep and not name.startswith("#"):
+            pairs[name.strip()] = value.strip()
+    return pairs
+
+
+# The checkout's own settings (`make install` writes DEBUG=1 there); the environment wins.
+LOCAL_ENV = _read_env_file(Path(os.environ.get("CLIENTDESK_ENV_FILE", BASE_DIR / ".env")))
+
+
 def env(name: str, default: str = "") -> str:
-    """A setting from the environment, or from the file named by NAME_FILE (for secrets)."""
+    """A setting from the environment, or from the file named by NAME_FILE (for secrets),
+    or from the checkout's `.env`."""
     file_name = os.environ.get(f"{name}_FILE")
     if file_name:
         return Path(file_name).read_text().strip()
-    return os.environ.get(name, default)
+    return os.environ.get(name, LOCAL_ENV.get(name, default))
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -47,10 +65,9 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
-# Development unless DEBUG=0: PRODUCT.md's interfaces run `.venv/bin/python manage.py …`
-# (demo_data, scale_data) with no environment after `make demo`, which production mode
-# would refuse without a SECRET_KEY and ALLOWED_HOSTS (see docs/decisions.md).
-DEBUG = env_bool("DEBUG", True)
+# Production unless DEBUG=1 (from the environment or the checkout's .env, see
+# docs/decisions.md): a server set up without the Makefile never runs in development mode.
+DEBUG = env_bool("DEBUG", False)
 # The mode the environment chose, kept: pytest-django turns DEBUG off for its tests.
 DEVELOPMENT = DEBUG
 

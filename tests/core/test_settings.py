@@ -99,3 +99,28 @@ def test_the_health_check_answers_over_plain_http_while_pages_redirect_to_https(
     )
     env = {**MINIMAL, "ALLOWED_HOSTS": "portal.example.com", "CLIENTDESK_VAR_DIR": str(tmp_path)}
     assert python_in_django(code, env=env) == ["200", "301"]
+
+
+def test_with_debug_unset_and_no_local_file_the_portal_runs_in_production(tmp_path):
+    bare = {"PATH": os.environ["PATH"], "CLIENTDESK_ENV_FILE": str(tmp_path / "missing")}
+    result = manage("check", env=bare)
+    assert result.returncode != 0
+    assert "DEBUG=0 needs a SECRET_KEY" in result.stderr
+
+
+def test_the_checkouts_local_file_sets_development_mode(tmp_path):
+    local = tmp_path / ".env"
+    local.write_text("# written by make install\nDEBUG=1\n")
+    env = {"PATH": os.environ["PATH"], "CLIENTDESK_ENV_FILE": str(local)}
+    code = "from django.conf import settings; print(settings.DEBUG, settings.DEVELOPMENT)"
+    assert python_in_django(code, env=env) == ["True", "True"]
+
+
+def test_the_environment_wins_over_the_local_file(tmp_path):
+    local = tmp_path / ".env"
+    local.write_text("DEBUG=1\n")
+    result = manage(
+        "check", env={"PATH": os.environ["PATH"], "CLIENTDESK_ENV_FILE": str(local), "DEBUG": "0"}
+    )
+    assert result.returncode != 0
+    assert "DEBUG=0 needs a SECRET_KEY" in result.stderr
