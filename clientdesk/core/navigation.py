@@ -25,6 +25,9 @@ from django.http import HttpRequest
 from django.utils.functional import Promise
 
 
+HELP_ORDER = 80
+
+
 @dataclass(frozen=True, kw_only=True)
 class Section:
     key: str
@@ -37,6 +40,11 @@ class Section:
     # The figures its dashboard tile shows ("1.234,56 lei open"), given the user; a fixed
     # number of queries, whatever the data: kept balances, not sums of rows.
     summary: Callable[[Any], str] | None = None
+
+    @property
+    def is_help(self) -> bool:
+        """Help (FAQ, contact) sits beside the language switch; the rest are the tabs."""
+        return self.order >= HELP_ORDER
 
 
 @dataclass(frozen=True)
