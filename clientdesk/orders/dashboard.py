@@ -1,9 +1,8 @@
-"""What the dashboard counts for orders: the orders on their way, by status, each linked
-to the list filtered to that status."""
+"""What the dashboard counts for orders: the orders on their way, linked to the list
+filtered to them."""
 
 from urllib.parse import urlencode
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import ngettext
 
@@ -11,35 +10,17 @@ from clientdesk.core import grants as G
 from clientdesk.core.navigation import Waiting
 from clientdesk.orders.models import Order
 
-ON_THE_WAY = (
-    Order.Status.PARTIALLY_SHIPPED,
-    Order.Status.SHIPPED,
-    Order.Status.PARTIALLY_DELIVERED,
-)
-
 
 def customer_waiting(user, held: frozenset[str]) -> list[Waiting]:
-    """One query: the user's orders on their way, counted per status."""
+    """One query: the user's orders on their way."""
     if G.ORDERS not in held:
         return []
-    counts = dict(
-        Order.objects.visible_to(user, G.ORDERS)
-        .filter(status__in=ON_THE_WAY)
-        .values("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    )
+    count = Order.objects.visible_to(user, G.ORDERS).filter(status__in=Order.ON_THE_WAY).count()
     return [
         Waiting(
-            ngettext(
-                "%(count)s order on its way (%(status)s)",
-                "%(count)s orders on their way (%(status)s)",
-                counts[status],
-            )
-            % {"count": counts[status], "status": Order.Status(status).label},
-            f"{reverse('orders:list')}?{urlencode({'status': status})}",
-            counts[status],
+            ngettext("%(count)s order on its way", "%(count)s orders on their way", count)
+            % {"count": count},
+            f"{reverse('orders:list')}?{urlencode({'status': Order.ON_THE_WAY_FILTER})}",
+            count,
         )
-        for status in ON_THE_WAY
-        if counts.get(status)
     ]

@@ -32,7 +32,11 @@ class OrderFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("All statuses")), *Order.Status.choices],
+        choices=[
+            ("", _("All statuses")),
+            (Order.ON_THE_WAY_FILTER, _("On their way (not all delivered)")),
+            *Order.Status.choices,
+        ],
     )
     date_from = _date_field(_("Ordered from"))
     date_to = _date_field(_("Ordered until"))

@@ -88,6 +88,11 @@ class Order(models.Model):
         DELIVERED = "delivered", _("Delivered")
         CANCELLED = "cancelled", _("Cancelled")
 
+    # Shipped in part or whole and not all delivered yet: what the customer waits for.
+    ON_THE_WAY = (Status.PARTIALLY_SHIPPED, Status.SHIPPED, Status.PARTIALLY_DELIVERED)
+    # The list's status filter for those, besides one per status.
+    ON_THE_WAY_FILTER = "on_the_way"
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     account = models.ForeignKey(
         CustomerAccount, on_delete=models.PROTECT, related_name="orders", verbose_name=_("account")

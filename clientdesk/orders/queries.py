@@ -38,7 +38,9 @@ def orders_matching(
     orders = Order.objects.listed_for(user, G.ORDERS).select_related("account")
     if q:
         orders = orders.filter(Q(number__icontains=q) | Q(po_number__icontains=q))
-    if status:
+    if status == Order.ON_THE_WAY_FILTER:
+        orders = orders.filter(status__in=Order.ON_THE_WAY)
+    elif status:
         orders = orders.filter(status=status)
     if date_from:
         orders = orders.filter(ordered_on__gte=date_from)

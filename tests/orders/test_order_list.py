@@ -158,3 +158,17 @@ def test_someone_with_two_accounts_sees_both_with_the_customer_named(
     response = client.get(LIST)
     assert sorted(listed(client)) == ["CMD-A", "CMD-B"]
     assert beta.name.encode() in response.content
+
+
+@pytest.mark.django_db
+def test_on_their_way_lists_the_orders_shipped_and_not_all_delivered(client, alfa_admin, alfa):
+    for number, status in [
+        ("CMD-A", Order.Status.PARTIALLY_SHIPPED),
+        ("CMD-B", Order.Status.SHIPPED),
+        ("CMD-C", Order.Status.PARTIALLY_DELIVERED),
+        ("CMD-D", Order.Status.DELIVERED),
+        ("CMD-E", Order.Status.PROCESSING),
+    ]:
+        OrderFactory(account=alfa, number=number, status=status)
+    client.force_login(alfa_admin)
+    assert sorted(listed(client, status=Order.ON_THE_WAY_FILTER)) == ["CMD-A", "CMD-B", "CMD-C"]
