@@ -526,17 +526,17 @@ API_URL_NAMES = {
     "api-v1:requests_get": "/api/v1/requests/{number}",
     "api-v1:requests_reply": "/api/v1/requests/{number}/replies",
     **{
-        f"api-v1:{name}_{suffix}": f"/api/v1/{things}/{path}"
-        for name, things in (
-            ("customer", "customers"),
-            ("contract", "contracts"),
-            ("equipment", "equipment"),
-            ("order", "orders"),
-            ("shipment", "shipments"),
-            ("invoice", "invoices"),
-            ("payment", "payments"),
+        f"api-v1:{operation}{suffix}": f"/api/v1/{things}/{path}"
+        for operation, things in (
+            ("customer_upsert", "customers"),
+            ("contract_upsert", "contracts"),
+            ("equipment_upsert", "equipment"),
+            ("order_upsert", "orders"),
+            ("shipment_upsert", "shipments"),
+            ("invoice_issue", "invoices"),
+            ("payment_record", "payments"),
         )
-        for suffix, path in (("bulk", "bulk"), ("put", "{external_id}"))
+        for suffix, path in (("_bulk", "bulk"), ("", "{external_id}"))
     },
     "api-v1:customer_invite": "/api/v1/customers/{external_id}/invitations",
     "api-v1:contract_document_put": "/api/v1/contracts/{external_id}/document",

@@ -13,9 +13,9 @@ from ninja import Field, Path, Router, Schema
 from clientdesk.accounts import services
 from clientdesk.accounts.models import CustomerAccount
 from clientdesk.api.auth import token_actor, vendor
-from clientdesk.api.bulk import BULK_MAX, BulkOut, run_bulk
+from clientdesk.api.bulk import BULK_MAX
 from clientdesk.api.errors import ERRORS, ApiError
-from clientdesk.api.upserts import ExternalId, ExternalIdPath, Pushed, pushed
+from clientdesk.api.upserts import ExternalId, ExternalIdPath, Pushed, pushed, upsert_routes
 from clientdesk.core.actors import Actor
 from clientdesk.core.upsert import Outcome, Upserted
 
@@ -69,31 +69,7 @@ def push_customer(actor: Actor, external_id: str, data: CustomerIn) -> Upserted[
     )
 
 
-@router.post(
-    "/bulk",
-    auth=vendor("customers:write"),
-    response={200: BulkOut, **ERRORS},
-    summary="Create or update many customer accounts",
-    operation_id="customer_upsert_bulk",
-)
-def customer_bulk(request, payload: CustomerBulkIn):
-    actor = token_actor(request)
-
-    def apply(item: CustomerItem) -> tuple[Outcome, str]:
-        return push_customer(actor, item.external_id, item).outcome, item.external_id
-
-    return run_bulk(payload.items, apply, external_id=lambda item: item.external_id)
-
-
-@router.put(
-    "/{external_id}",
-    auth=vendor("customers:write"),
-    response={200: CustomerOut, **ERRORS},
-    summary="Create or update a customer account",
-    operation_id="customer_upsert",
-)
-def customer_put(request, path: Path[ExternalIdPath], payload: CustomerIn) -> dict:
-    result = push_customer(token_actor(request), path.external_id, payload)
+def _customer_out(result: Upserted[CustomerAccount], _data: CustomerIn) -> dict:
     account = result.obj
     return pushed(
         result,
@@ -103,6 +79,20 @@ def customer_put(request, path: Path[ExternalIdPath], payload: CustomerIn) -> di
         country=str(account.country),
         phone=account.phone,
     )
+
+
+upsert_routes(
+    router,
+    scope="customers:write",
+    operation_id="customer_upsert",
+    summary="Create or update a customer account",
+    bulk_summary="Create or update many customer accounts",
+    schema=CustomerIn,
+    bulk_schema=CustomerBulkIn,
+    out=CustomerOut,
+    push=push_customer,
+    answer=_customer_out,
+)
 
 
 class InvitationIn(Schema):

@@ -11,18 +11,22 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Router, Schema
 from pydantic import Base64Bytes
 
 from clientdesk.accounts.queries import account_by_external_id
-from clientdesk.api.auth import token_actor, vendor
-from clientdesk.api.bulk import BULK_MAX, BulkOut, run_bulk
-from clientdesk.api.errors import ERRORS
-from clientdesk.api.upserts import Currency, ExternalId, ExternalIdPath, Pushed, pushed
+from clientdesk.api.bulk import BULK_MAX
+from clientdesk.api.upserts import (
+    Currency,
+    ExternalId,
+    Pushed,
+    pushed,
+    upsert_routes,
+)
 from clientdesk.billing import services
 from clientdesk.billing.models import Invoice, Payment
 from clientdesk.core.actors import Actor
-from clientdesk.core.upsert import Outcome, Upserted
+from clientdesk.core.upsert import Upserted
 
 router = Router(tags=["Invoices and payments"])
 payments_router = Router(tags=["Invoices and payments"])
@@ -95,31 +99,7 @@ def push_invoice(actor: Actor, external_id: str, data: InvoiceIn) -> Upserted[In
     )
 
 
-@router.post(
-    "/bulk",
-    auth=vendor("invoices:write"),
-    response={200: BulkOut, **ERRORS},
-    summary="Issue many invoices and credit notes",
-    operation_id="invoice_issue_bulk",
-)
-def invoice_bulk(request, payload: InvoiceBulkIn):
-    actor = token_actor(request)
-
-    def apply(item: InvoiceItem) -> tuple[Outcome, str]:
-        return push_invoice(actor, item.external_id, item).outcome, item.external_id
-
-    return run_bulk(payload.items, apply, external_id=lambda item: item.external_id)
-
-
-@router.put(
-    "/{external_id}",
-    auth=vendor("invoices:write"),
-    response={200: InvoiceOut, **ERRORS},
-    summary="Issue an invoice or a credit note",
-    operation_id="invoice_issue",
-)
-def invoice_put(request, path: Path[ExternalIdPath], payload: InvoiceIn) -> dict:
-    result = push_invoice(token_actor(request), path.external_id, payload)
+def _invoice_out(result: Upserted[Invoice], _data: InvoiceIn) -> dict:
     invoice = result.obj
     return pushed(
         result,
@@ -130,6 +110,20 @@ def invoice_put(request, path: Path[ExternalIdPath], payload: InvoiceIn) -> dict
         open_amount=invoice.open_amount,
         currency=invoice.currency,
     )
+
+
+upsert_routes(
+    router,
+    scope="invoices:write",
+    operation_id="invoice_issue",
+    summary="Issue an invoice or a credit note",
+    bulk_summary="Issue many invoices and credit notes",
+    schema=InvoiceIn,
+    bulk_schema=InvoiceBulkIn,
+    out=InvoiceOut,
+    push=push_invoice,
+    answer=_invoice_out,
+)
 
 
 class AllocationIn(Schema):
@@ -173,35 +167,22 @@ def push_payment(actor: Actor, external_id: str, data: PaymentIn) -> Upserted[Pa
     )
 
 
-@payments_router.post(
-    "/bulk",
-    auth=vendor("payments:write"),
-    response={200: BulkOut, **ERRORS},
-    summary="Record many payments",
-    operation_id="payment_record_bulk",
-)
-def payment_bulk(request, payload: PaymentBulkIn):
-    actor = token_actor(request)
-
-    def apply(item: PaymentItem) -> tuple[Outcome, str]:
-        return push_payment(actor, item.external_id, item).outcome, item.external_id
-
-    return run_bulk(payload.items, apply, external_id=lambda item: item.external_id)
-
-
-@payments_router.put(
-    "/{external_id}",
-    auth=vendor("payments:write"),
-    response={200: PaymentOut, **ERRORS},
-    summary="Record a payment and the invoices it settles",
-    operation_id="payment_record",
-)
-def payment_put(request, path: Path[ExternalIdPath], payload: PaymentIn) -> dict:
-    result = push_payment(token_actor(request), path.external_id, payload)
+def _payment_out(result: Upserted[Payment], _data: PaymentIn) -> dict:
     payment = result.obj
     return pushed(
-        result,
-        amount=payment.amount,
-        unallocated=payment.unallocated,
-        currency=payment.currency,
+        result, amount=payment.amount, unallocated=payment.unallocated, currency=payment.currency
     )
+
+
+upsert_routes(
+    payments_router,
+    scope="payments:write",
+    operation_id="payment_record",
+    summary="Record a payment and the invoices it settles",
+    bulk_summary="Record many payments",
+    schema=PaymentIn,
+    bulk_schema=PaymentBulkIn,
+    out=PaymentOut,
+    push=push_payment,
+    answer=_payment_out,
+)

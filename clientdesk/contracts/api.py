@@ -17,15 +17,22 @@ from ninja import Field, Path, Router, Schema
 
 from clientdesk.accounts.queries import account_by_external_id
 from clientdesk.api.auth import token_actor, vendor
-from clientdesk.api.bulk import BULK_MAX, BulkOut, run_bulk
+from clientdesk.api.bulk import BULK_MAX
 from clientdesk.api.errors import ERRORS, ApiError
-from clientdesk.api.upserts import Currency, ExternalId, ExternalIdPath, Pushed, pushed
+from clientdesk.api.upserts import (
+    Currency,
+    ExternalId,
+    ExternalIdPath,
+    Pushed,
+    pushed,
+    upsert_routes,
+)
 from clientdesk.contracts import services
 from clientdesk.contracts.errors import ContractError
 from clientdesk.contracts.models import Contract, Equipment
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import ServiceError
-from clientdesk.core.upsert import Outcome, Upserted
+from clientdesk.core.upsert import Upserted
 
 router = Router(tags=["Contracts"])
 equipment_router = Router(tags=["Contracts"])
@@ -88,7 +95,7 @@ def push_contract(actor: Actor, external_id: str, data: ContractIn) -> Upserted[
     )
 
 
-def _contract_out(result: Upserted[Contract]) -> dict:
+def _contract_out(result: Upserted[Contract], _data: ContractIn) -> dict:
     contract = result.obj
     return pushed(
         result,
@@ -99,31 +106,18 @@ def _contract_out(result: Upserted[Contract]) -> dict:
     )
 
 
-@router.post(
-    "/bulk",
-    auth=vendor("contracts:write"),
-    response={200: BulkOut, **ERRORS},
-    summary="Create or update many contracts",
-    operation_id="contract_upsert_bulk",
-)
-def contract_bulk(request, payload: ContractBulkIn):
-    actor = token_actor(request)
-
-    def apply(item: ContractItem) -> tuple[Outcome, str]:
-        return push_contract(actor, item.external_id, item).outcome, item.external_id
-
-    return run_bulk(payload.items, apply, external_id=lambda item: item.external_id)
-
-
-@router.put(
-    "/{external_id}",
-    auth=vendor("contracts:write"),
-    response={200: ContractOut, **ERRORS},
-    summary="Create or update a contract",
+upsert_routes(
+    router,
+    scope="contracts:write",
     operation_id="contract_upsert",
+    summary="Create or update a contract",
+    bulk_summary="Create or update many contracts",
+    schema=ContractIn,
+    bulk_schema=ContractBulkIn,
+    out=ContractOut,
+    push=push_contract,
+    answer=_contract_out,
 )
-def contract_put(request, path: Path[ExternalIdPath], payload: ContractIn) -> dict:
-    return _contract_out(push_contract(token_actor(request), path.external_id, payload))
 
 
 class DocumentOut(Schema):
@@ -238,35 +232,25 @@ def push_equipment(actor: Actor, external_id: str, data: EquipmentIn) -> Upserte
     )
 
 
-@equipment_router.post(
-    "/bulk",
-    auth=vendor("contracts:write"),
-    response={200: BulkOut, **ERRORS},
-    summary="Create or update many machines",
-    operation_id="equipment_upsert_bulk",
-)
-def equipment_bulk(request, payload: EquipmentBulkIn):
-    actor = token_actor(request)
-
-    def apply(item: EquipmentItem) -> tuple[Outcome, str]:
-        return push_equipment(actor, item.external_id, item).outcome, item.external_id
-
-    return run_bulk(payload.items, apply, external_id=lambda item: item.external_id)
-
-
-@equipment_router.put(
-    "/{external_id}",
-    auth=vendor("contracts:write"),
-    response={200: EquipmentOut, **ERRORS},
-    summary="Create or update a machine and what covers it",
-    operation_id="equipment_upsert",
-)
-def equipment_put(request, path: Path[ExternalIdPath], payload: EquipmentIn) -> dict:
-    result = push_equipment(token_actor(request), path.external_id, payload)
+def _equipment_out(result: Upserted[Equipment], data: EquipmentIn) -> dict:
     machine = result.obj
     return pushed(
         result,
         machine_type=machine.machine_type,
         serial_number=machine.serial_number,
-        contract_number=payload.contract_number,
+        contract_number=data.contract_number,
     )
+
+
+upsert_routes(
+    equipment_router,
+    scope="contracts:write",
+    operation_id="equipment_upsert",
+    summary="Create or update a machine and what covers it",
+    bulk_summary="Create or update many machines",
+    schema=EquipmentIn,
+    bulk_schema=EquipmentBulkIn,
+    out=EquipmentOut,
+    push=push_equipment,
+    answer=_equipment_out,
+)

@@ -24,7 +24,6 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import Promise
 
-
 HELP_ORDER = 80
 
 

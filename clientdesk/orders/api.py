@@ -14,12 +14,19 @@ from pydantic import AwareDatetime
 
 from clientdesk.accounts.queries import account_by_external_id
 from clientdesk.api.auth import token_actor, vendor
-from clientdesk.api.bulk import BULK_MAX, BulkOut, run_bulk
+from clientdesk.api.bulk import BULK_MAX
 from clientdesk.api.errors import ERRORS, ApiError
-from clientdesk.api.upserts import Currency, ExternalId, ExternalIdPath, Pushed, pushed
+from clientdesk.api.upserts import (
+    Currency,
+    ExternalId,
+    ExternalIdPath,
+    Pushed,
+    pushed,
+    upsert_routes,
+)
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import ServiceError
-from clientdesk.core.upsert import Outcome, Upserted
+from clientdesk.core.upsert import Upserted
 from clientdesk.orders import services
 from clientdesk.orders.errors import OrderError
 from clientdesk.orders.models import Order, Shipment
@@ -106,35 +113,25 @@ def push_order(actor: Actor, external_id: str, data: OrderIn) -> Upserted[Order]
     )
 
 
-@router.post(
-    "/bulk",
-    auth=vendor("orders:write"),
-    response={200: BulkOut, **ERRORS},
-    summary="Create or update many orders",
-    operation_id="order_upsert_bulk",
-)
-def order_bulk(request, payload: OrderBulkIn):
-    actor = token_actor(request)
-
-    def apply(item: OrderItem) -> tuple[Outcome, str]:
-        return push_order(actor, item.external_id, item).outcome, item.external_id
-
-    return run_bulk(payload.items, apply, external_id=lambda item: item.external_id)
-
-
-@router.put(
-    "/{external_id}",
-    auth=vendor("orders:write"),
-    response={200: OrderOut, **ERRORS},
-    summary="Create or update an order with its lines",
-    operation_id="order_upsert",
-)
-def order_put(request, path: Path[ExternalIdPath], payload: OrderIn) -> dict:
-    result = push_order(token_actor(request), path.external_id, payload)
+def _order_out(result: Upserted[Order], _data: OrderIn) -> dict:
     order = result.obj
     return pushed(
         result, number=order.number, status=order.status, total=order.total, currency=order.currency
     )
+
+
+upsert_routes(
+    router,
+    scope="orders:write",
+    operation_id="order_upsert",
+    summary="Create or update an order with its lines",
+    bulk_summary="Create or update many orders",
+    schema=OrderIn,
+    bulk_schema=OrderBulkIn,
+    out=OrderOut,
+    push=push_order,
+    answer=_order_out,
+)
 
 
 class ShipmentItemIn(Schema):
@@ -186,7 +183,7 @@ def push_shipment(actor: Actor, external_id: str, data: ShipmentIn) -> Upserted[
     )
 
 
-def _shipment_out(result: Upserted[Shipment]) -> dict:
+def _shipment_out(result: Upserted[Shipment], _data: ShipmentIn) -> dict:
     shipment = result.obj
     return pushed(
         result,
@@ -197,31 +194,18 @@ def _shipment_out(result: Upserted[Shipment]) -> dict:
     )
 
 
-@shipments_router.post(
-    "/bulk",
-    auth=vendor("orders:write"),
-    response={200: BulkOut, **ERRORS},
-    summary="Create or update many shipments",
-    operation_id="shipment_upsert_bulk",
-)
-def shipment_bulk(request, payload: ShipmentBulkIn):
-    actor = token_actor(request)
-
-    def apply(item: ShipmentItem) -> tuple[Outcome, str]:
-        return push_shipment(actor, item.external_id, item).outcome, item.external_id
-
-    return run_bulk(payload.items, apply, external_id=lambda item: item.external_id)
-
-
-@shipments_router.put(
-    "/{external_id}",
-    auth=vendor("orders:write"),
-    response={200: ShipmentOut, **ERRORS},
-    summary="Create or update a shipment of an order",
+upsert_routes(
+    shipments_router,
+    scope="orders:write",
     operation_id="shipment_upsert",
+    summary="Create or update a shipment of an order",
+    bulk_summary="Create or update many shipments",
+    schema=ShipmentIn,
+    bulk_schema=ShipmentBulkIn,
+    out=ShipmentOut,
+    push=push_shipment,
+    answer=_shipment_out,
 )
-def shipment_put(request, path: Path[ExternalIdPath], payload: ShipmentIn) -> dict:
-    return _shipment_out(push_shipment(token_actor(request), path.external_id, payload))
 
 
 class TrackingIn(Schema):
