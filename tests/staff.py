@@ -1,5 +1,6 @@
 """Staff members in a role, for the tests of the staff pages."""
 
+from django import forms
 from django.contrib.auth.models import Group
 
 from clientdesk.backoffice import roles
@@ -18,6 +19,17 @@ def staff_member(role: str | None, **fields):
 
 def vendor_admin(**fields):
     return staff_member(roles.VENDOR_ADMIN, **fields)
+
+
+def form_post(form) -> dict:
+    """What a page's form posts when its user changes nothing (files left out)."""
+    posted = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if isinstance(field, forms.FileField) or value in (None, False):
+            continue
+        posted[name] = value if isinstance(value, list) else str(value)
+    return posted
 
 
 def answers(client, url: str) -> dict[str, int]:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from clientdesk.core import events
 from clientdesk.core.chain import event_hash
-from clientdesk.core.models import Event, VendorConfig
+from clientdesk.core.models import AuditChain, Event, VendorConfig
 
 CSV_CHUNK = 1000
 
@@ -33,9 +33,13 @@ def kind_choices() -> list[tuple[str, str]]:
     )
 
 
-def _start_of(day: date) -> datetime:
-    # Days as the vendor's staff count them, in the vendor's time zone (as the page shows).
-    return datetime.combine(day, time.min, tzinfo=ZoneInfo(VendorConfig.get().time_zone))
+def _start_of(day: date, *, days_later: int = 0) -> datetime | None:
+    """The day's first instant in the vendor's time zone (days as the page shows them), or
+    None at the ends of the calendar, where there is nothing to bound."""
+    if not date.min + timedelta(days=1) < day < date.max - timedelta(days=days_later):
+        return None
+    moment = datetime.combine(day + timedelta(days=days_later), time.min)
+    return moment.replace(tzinfo=ZoneInfo(VendorConfig.get().time_zone))
 
 
 def matching(filters: Filters):
@@ -49,10 +53,12 @@ def matching(filters: Filters):
         rows = rows.filter(
             Q(account__number__iexact=filters.account) | Q(account__name__icontains=filters.account)
         )
-    if filters.since:
-        rows = rows.filter(created_at__gte=_start_of(filters.since))
-    if filters.until:
-        rows = rows.filter(created_at__lt=_start_of(filters.until + timedelta(days=1)))
+    since = _start_of(filters.since) if filters.since else None
+    if since is not None:
+        rows = rows.filter(created_at__gte=since)
+    until = _start_of(filters.until, days_later=1) if filters.until else None
+    if until is not None:
+        rows = rows.filter(created_at__lt=until)
     if filters.subject:
         rows = rows.filter(subject_id=filters.subject)
     return rows
@@ -84,14 +90,14 @@ def link(event: Event) -> Link | None:
     if previous is None and event.audit_seq > 1:
         return Link(holds=False, next_holds=None)
     previous_hash = previous.audit_hash if previous is not None else ""
-    return Link(
-        holds=event_hash(event, previous_hash) == event.audit_hash,
-        next_holds=(
-            event_hash(following, event.audit_hash) == following.audit_hash
-            if following is not None
-            else None
-        ),
-    )
+    holds = event_hash(event, previous_hash) == event.audit_hash
+    if following is not None:
+        return Link(
+            holds, next_holds=event_hash(following, event.audit_hash) == following.audit_hash
+        )
+    # No row after it: it must be the head of the chain.
+    head = AuditChain.objects.filter(pk=1).values_list("last_seq", flat=True).first()
+    return Link(holds, next_holds=None if head == event.audit_seq else False)
 
 
 def csv_headers() -> list[str]:

@@ -10,8 +10,8 @@ from PIL import Image
 
 from clientdesk.core.events import ConfigEvent
 from clientdesk.core.models import Event, VendorConfig
-from clientdesk.core.staff.forms import VENDOR_GROUPS
-from tests.staff import REFUSED, answers, vendor_admin
+from clientdesk.core.staff.forms import VendorConfigForm
+from tests.staff import REFUSED, answers, form_post, vendor_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -31,13 +31,8 @@ def _media(settings, tmp_path):
 
 def posted(**changes):
     """Every field of the page as it shows the configuration now, with ``changes``."""
-    config = VendorConfig.objects.get_or_create(pk=1)[0]
-    names = [n for _t, names in VENDOR_GROUPS for n in names if n not in ("logo", "remove_logo")]
-    data = {name: getattr(config, name) for name in names}
-    data["hours_open"] = config.hours_open.strftime("%H:%M")
-    data["hours_close"] = config.hours_close.strftime("%H:%M")
-    data["holidays_country"] = str(config.holidays_country)
-    return {**{k: "" if v is None else v for k, v in data.items()}, **changes}
+    form = VendorConfigForm(instance=VendorConfig.objects.get_or_create(pk=1)[0])
+    return {**form_post(form), **changes}
 
 
 def png(size=(40, 20)) -> SimpleUploadedFile:
@@ -96,7 +91,10 @@ def test_a_logo_is_taken_for_what_its_bytes_are(admin_client):
     assert response.status_code == 302
     config = VendorConfig.objects.get()
     assert config.logo.name.startswith("brand/logo") and config.logo.name.endswith(".png")
-    assert Event.objects.get(kind=ConfigEvent.VENDOR_CHANGED).data["changed"]["logo"] == ["", config.logo.name]
+    assert Event.objects.get(kind=ConfigEvent.VENDOR_CHANGED).data["changed"]["logo"] == [
+        "",
+        config.logo.name,
+    ]
     assert admin_client.get(reverse("brand_logo")).status_code == 200
 
 
