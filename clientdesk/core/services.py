@@ -59,7 +59,7 @@ def vendor_config_update(
         diff["logo"] = [before, config.logo.name]
     elif remove_logo and config.logo:
         diff["logo"] = [config.logo.name, ""]
-        config.logo = None  # type: ignore[assignment]
+        config.logo = None
     configuration.validate(config)
     if not diff:
         return config

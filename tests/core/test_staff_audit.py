@@ -140,7 +140,7 @@ def test_a_row_shows_its_payload_and_that_its_chain_link_holds(admin_client, adm
     second = happened(ConfigEvent.VENDOR_CHANGED, by=admin)
     page = admin_client.get(reverse("audit_staff:event", args=[first.pk])).content.decode()
     assert "Vânzări" in page
-    assert f"Row {first.audit_seq} of the audit chain: its hash matches" in page
+    assert f"Row {first.audit_seq} of the audit chain verifies: its hash matches" in page
     assert "the next row's hash covers it" in page
     last = admin_client.get(reverse("audit_staff:event", args=[second.pk])).content.decode()
     assert "it is the last row of the chain" in last

@@ -98,7 +98,7 @@ class AuditFilterForm(forms.Form):
         field.choices = [("", _("All kinds")), *audit.kind_choices()]
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and until < since:
             self.add_error("until", _("The end of the range comes before its start."))
