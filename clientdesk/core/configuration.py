@@ -26,10 +26,15 @@ def shown(value: Any) -> Any:
     return value
 
 
-def apply(instance: models.Model, values: Mapping[str, Any]) -> Diff:
-    """Set ``values`` on the instance; the fields that changed, with before and after."""
+def apply(
+    instance: models.Model, values: Mapping[str, Any], *, fixed: tuple[str, ...] = ()
+) -> Diff:
+    """Set ``values`` on the instance, but for the ``fixed`` fields (set once, at creation);
+    the fields that changed, with before and after."""
     diff: Diff = {}
     for name, value in values.items():
+        if name in fixed:
+            continue
         try:
             before = getattr(instance, name)
         except ObjectDoesNotExist:  # a new row's relation, not set yet

@@ -352,8 +352,7 @@ def carrier_create(*, actor: Actor, values: Mapping[str, Any]) -> Carrier:
 @transaction.atomic
 def carrier_update(*, actor: Actor, carrier: Carrier, values: Mapping[str, Any]) -> Carrier:
     locked = Carrier.objects.select_for_update().get(pk=carrier.pk)
-    fields = {name: value for name, value in values.items() if name != "code"}
-    diff = configuration.apply(locked, fields)
+    diff = configuration.apply(locked, values, fixed=("code",))
     configuration.validate(locked)
     if diff:
         locked.save()

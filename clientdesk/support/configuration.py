@@ -19,10 +19,6 @@ from clientdesk.support.models import Queue, RequestType
 FIXED = ("code",)
 
 
-def _without_code(values: Mapping[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in values.items() if name not in FIXED}
-
-
 @transaction.atomic
 def request_type_create(*, actor: Actor, values: Mapping[str, Any]) -> RequestType:
     request_type = RequestType()
@@ -38,7 +34,7 @@ def request_type_update(
     *, actor: Actor, request_type: RequestType, values: Mapping[str, Any]
 ) -> RequestType:
     locked = RequestType.objects.select_for_update().get(pk=request_type.pk)
-    diff = configuration.apply(locked, _without_code(values))
+    diff = configuration.apply(locked, values, fixed=FIXED)
     configuration.validate(locked)
     if diff:
         locked.save()
@@ -69,10 +65,10 @@ def queue_create(*, actor: Actor, values: Mapping[str, Any]) -> Queue:
 
 @transaction.atomic
 def queue_update(*, actor: Actor, queue: Queue, values: Mapping[str, Any]) -> Queue:
-    fields = _without_code(values)
+    fields = dict(values)
     members = list(fields.pop("members", queue.members.all()))
     locked = Queue.objects.select_for_update().get(pk=queue.pk)
-    diff = configuration.apply(locked, fields)
+    diff = configuration.apply(locked, fields, fixed=FIXED)
     configuration.validate(locked)
     members_changed = _members_diff(locked, members)
     if members_changed is not None:

@@ -62,8 +62,8 @@ class VendorConfigForm(forms.ModelForm):
             "accent_colour": forms.TextInput(attrs={"type": "color"}),
             "hours_open": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "hours_close": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "address": forms.Textarea(attrs={"rows": 3}),
-            "postal_address": forms.Textarea(attrs={"rows": 3}),
+            "address": forms.Textarea(attrs={"rows": 4}),
+            "postal_address": forms.Textarea(attrs={"rows": 5}),
         }
 
     def groups(self) -> list[tuple[str, list[forms.BoundField]]]:

@@ -1,15 +1,14 @@
 """The vendor admin's settings page: the vendor's identity, support, calendar and contracts."""
 
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from clientdesk.core import services
 from clientdesk.core.actors import actor_of
-from clientdesk.core.errors import ServiceError, add_to_form
 from clientdesk.core.models import VendorConfig
 from clientdesk.core.staff.access import staff_with
+from clientdesk.core.staff.editing import saved
 from clientdesk.core.staff.forms import VendorConfigForm
 
 
@@ -19,19 +18,17 @@ def vendor_settings(request):
     # The row itself, not the cached copy every page shares: the form changes it in memory.
     config, _created = VendorConfig.objects.get_or_create(pk=1)
     form = VendorConfigForm(request.POST or None, request.FILES or None, instance=config)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.vendor_config_update(
-                actor=actor_of(request),
-                values=form.values(),
-                logo=form.cleaned_data["logo"],
-                remove_logo=form.cleaned_data["remove_logo"],
-            )
-        except ServiceError as error:
-            add_to_form(form, error)
-        else:
-            messages.success(request, _("The settings are saved."))
-            return redirect("settings_staff:vendor")
+
+    def save(values):
+        return services.vendor_config_update(
+            actor=actor_of(request),
+            values=form.values(),
+            logo=values["logo"],
+            remove_logo=values["remove_logo"],
+        )
+
+    if saved(request, form, save, done=_("The settings are saved.")):
+        return redirect("settings_staff:vendor")
     return render(
         request,
         "core/staff/vendor_settings.html",

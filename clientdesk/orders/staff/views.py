@@ -1,13 +1,12 @@
 """The vendor admin's carrier registry: the list, a new carrier, a carrier's page."""
 
-from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from clientdesk.core.actors import actor_of
-from clientdesk.core.errors import ServiceError, add_to_form
 from clientdesk.core.staff.access import staff_with
+from clientdesk.core.staff.editing import saved
 from clientdesk.orders import services
 from clientdesk.orders.models import Carrier
 from clientdesk.orders.staff.forms import CarrierForm
@@ -21,14 +20,10 @@ SAMPLE_NUMBER = "1Z999AA10123456784"
 @require_GET
 def carrier_list(request):
     carriers = Carrier.objects.order_by("name")
-    return render(
-        request,
-        "orders/staff/carrier_list.html",
-        {"carriers": carriers, **SECTION},
-    )
+    return render(request, "orders/staff/carrier_list.html", {"carriers": carriers, **SECTION})
 
 
-def _form_page(request, form, carrier=None):
+def _carrier_page(request, form, carrier=None):
     return render(
         request,
         "orders/staff/carrier_form.html",
@@ -45,15 +40,13 @@ def _form_page(request, form, carrier=None):
 @require_http_methods(["GET", "POST"])
 def carrier_create(request):
     form = CarrierForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.carrier_create(actor=actor_of(request), values=form.cleaned_data)
-        except ServiceError as error:
-            add_to_form(form, error)
-        else:
-            messages.success(request, _("The carrier was added."))
-            return redirect("carriers_staff:list")
-    return _form_page(request, form)
+
+    def save(values):
+        return services.carrier_create(actor=actor_of(request), values=values)
+
+    if saved(request, form, save, done=_("The carrier was added.")):
+        return redirect("carriers_staff:list")
+    return _carrier_page(request, form)
 
 
 @carriers_admin
@@ -61,15 +54,11 @@ def carrier_create(request):
 def carrier_edit(request, pk):
     carrier = get_object_or_404(Carrier, pk=pk)
     form = CarrierForm(request.POST or None, instance=carrier)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.carrier_update(
-                actor=actor_of(request), carrier=carrier, values=form.cleaned_data
-            )
-        except ServiceError as error:
-            add_to_form(form, error)
-        else:
-            messages.success(request, _("The carrier was saved."))
-            return redirect("carriers_staff:list")
+
+    def save(values):
+        return services.carrier_update(actor=actor_of(request), carrier=carrier, values=values)
+
+    if saved(request, form, save, done=_("The carrier was saved.")):
+        return redirect("carriers_staff:list")
     # The heading and the example link show the carrier as saved.
-    return _form_page(request, form, Carrier.objects.get(pk=pk))
+    return _carrier_page(request, form, Carrier.objects.get(pk=pk))

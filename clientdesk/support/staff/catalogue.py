@@ -1,14 +1,13 @@
 """The vendor admin's pages of the request catalogue: request types and queues."""
 
-from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from clientdesk.core.actors import actor_of
-from clientdesk.core.errors import ServiceError, add_to_form
 from clientdesk.core.staff.access import staff_with
+from clientdesk.core.staff.editing import saved
 from clientdesk.support import configuration
 from clientdesk.support.models import Queue, RequestType
 from clientdesk.support.staff.catalogue_forms import QueueForm, RequestTypeForm
@@ -31,7 +30,7 @@ def type_list(request):
     )
 
 
-def _type_form_page(request, form, request_type=None):
+def _type_page(request, form, request_type=None):
     return render(
         request,
         "support/staff/type_form.html",
@@ -48,15 +47,13 @@ def _type_form_page(request, form, request_type=None):
 @require_http_methods(["GET", "POST"])
 def type_create(request):
     form = RequestTypeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            configuration.request_type_create(actor=actor_of(request), values=form.cleaned_data)
-        except ServiceError as error:
-            add_to_form(form, error)
-        else:
-            messages.success(request, _("The request type was added."))
-            return redirect("support_staff:types")
-    return _type_form_page(request, form)
+
+    def save(values):
+        return configuration.request_type_create(actor=actor_of(request), values=values)
+
+    if saved(request, form, save, done=_("The request type was added.")):
+        return redirect("support_staff:types")
+    return _type_page(request, form)
 
 
 @types_admin
@@ -64,20 +61,16 @@ def type_create(request):
 def type_edit(request, pk):
     request_type = get_object_or_404(RequestType, pk=pk)
     form = RequestTypeForm(request.POST or None, instance=request_type)
-    if request.method == "POST" and form.is_valid():
-        try:
-            configuration.request_type_update(
-                actor=actor_of(request),
-                request_type=request_type,
-                values=form.cleaned_data,
-            )
-        except ServiceError as error:
-            add_to_form(form, error)
-        else:
-            messages.success(request, _("The request type was saved."))
-            return redirect("support_staff:types")
-    # The heading names the type as saved, not as the refused form left it in memory.
-    return _type_form_page(request, form, RequestType.objects.get(pk=pk))
+
+    def save(values):
+        return configuration.request_type_update(
+            actor=actor_of(request), request_type=request_type, values=values
+        )
+
+    if saved(request, form, save, done=_("The request type was saved.")):
+        return redirect("support_staff:types")
+    # The heading names the type as saved, not as a refused form left it in memory.
+    return _type_page(request, form, RequestType.objects.get(pk=pk))
 
 
 @queues_admin
@@ -92,7 +85,7 @@ def queue_list(request):
     return render(request, "support/staff/queue_list.html", {"queues": queues, **SECTION})
 
 
-def _queue_form_page(request, form, queue=None):
+def _queue_page(request, form, queue=None):
     return render(
         request, "support/staff/queue_form.html", {"form": form, "queue": queue, **SECTION}
     )
@@ -102,15 +95,13 @@ def _queue_form_page(request, form, queue=None):
 @require_http_methods(["GET", "POST"])
 def queue_create(request):
     form = QueueForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            configuration.queue_create(actor=actor_of(request), values=form.cleaned_data)
-        except ServiceError as error:
-            add_to_form(form, error)
-        else:
-            messages.success(request, _("The queue was added."))
-            return redirect("support_staff:queues")
-    return _queue_form_page(request, form)
+
+    def save(values):
+        return configuration.queue_create(actor=actor_of(request), values=values)
+
+    if saved(request, form, save, done=_("The queue was added.")):
+        return redirect("support_staff:queues")
+    return _queue_page(request, form)
 
 
 @queues_admin
@@ -118,16 +109,10 @@ def queue_create(request):
 def queue_edit(request, pk):
     queue = get_object_or_404(Queue, pk=pk)
     form = QueueForm(request.POST or None, instance=queue)
-    if request.method == "POST" and form.is_valid():
-        try:
-            configuration.queue_update(
-                actor=actor_of(request),
-                queue=queue,
-                values=form.cleaned_data,
-            )
-        except ServiceError as error:
-            add_to_form(form, error)
-        else:
-            messages.success(request, _("The queue was saved."))
-            return redirect("support_staff:queues")
-    return _queue_form_page(request, form, Queue.objects.get(pk=pk))
+
+    def save(values):
+        return configuration.queue_update(actor=actor_of(request), queue=queue, values=values)
+
+    if saved(request, form, save, done=_("The queue was saved.")):
+        return redirect("support_staff:queues")
+    return _queue_page(request, form, Queue.objects.get(pk=pk))
