@@ -21,12 +21,18 @@ from django.utils import timezone
 from clientdesk.accounts import services as account_services
 from clientdesk.accounts.models import CustomerAccount, Invitation, Membership, User
 from clientdesk.backoffice import roles
+from clientdesk.billing.models import BillingSettings
+from clientdesk.billing.staff.forms import BillingSettingsForm
 from clientdesk.contracts.models import SignatureRequest, SignatureStep
 from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
-from clientdesk.core.models import OutboundEmail, StaffMailOptOut
+from clientdesk.core.models import Event, OutboundEmail, StaffMailOptOut, VendorConfig
+from clientdesk.core.staff.forms import VendorConfigForm
 from clientdesk.kb.models import Article, SynonymGroup
+from clientdesk.orders.models import Carrier
+from clientdesk.orders.staff.forms import CarrierForm
 from clientdesk.support.models import Message, Status, SupportRequest
+from clientdesk.support.staff.catalogue_forms import QueueForm, RequestTypeForm
 from clientdesk.webhooks.models import Delivery, Endpoint
 from tests.api.factories import customer_token, vendor_token
 from tests.billing.factories import issue
@@ -34,7 +40,13 @@ from tests.contracts.factories import ContractFactory, DocumentFactory, Equipmen
 from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
 from tests.kb.factories import ArticleFactory, SynonymGroupFactory
 from tests.orders.factories import OrderFactory
-from tests.support.factories import AttachmentFactory, SupportRequestFactory
+from tests.staff import form_post
+from tests.support.factories import (
+    AttachmentFactory,
+    QueueFactory,
+    RequestTypeFactory,
+    SupportRequestFactory,
+)
 from tests.webhooks.factories import DeliveryFactory, EndpointFactory
 
 # The methods every route is asked with: those a route's table entry does not list answer 405.
@@ -888,6 +900,53 @@ def kb_add_synonym(alfa, alfa_admin):
     )
 
 
+# The vendor admin's configuration pages and the audit log --------------------------------
+
+
+def vendor_settings(alfa, alfa_admin):
+    form = VendorConfigForm(instance=VendorConfig.objects.get_or_create(pk=1)[0])
+    return Target(
+        reverse("settings_staff:vendor"),
+        post={**form_post(form), "support_phone": "021 555 0101"},
+        done=lambda: VendorConfig.objects.get().support_phone == "021 555 0101",
+    )
+
+
+def billing_settings(alfa, alfa_admin):
+    form = BillingSettingsForm(instance=BillingSettings.get())
+    return Target(
+        reverse("billing_staff:settings"),
+        post={**form_post(form), "bank_name": "Banca Test"},
+        done=lambda: BillingSettings.get().bank_name == "Banca Test",
+    )
+
+
+def catalogue_page(route: str, factory, form_class, /, **changes) -> Builder:
+    """A create page (``factory`` None) or an object's edit page, posting ``changes``."""
+
+    def build(alfa, alfa_admin):
+        obj = factory() if factory is not None else None
+        model = form_class._meta.model
+        given = {key: value() if callable(value) else value for key, value in changes.items()}
+        key = next(iter(given))
+        return Target(
+            reverse(route, args=[obj.pk] if obj is not None else []),
+            post={**form_post(form_class(instance=obj or model())), **given},
+            done=lambda: model.objects.filter(**{key: given[key]}).exists(),
+        )
+
+    return build
+
+
+def audit_event(alfa, alfa_admin):
+    event = Event.objects.create(kind="staff.mail_preferences", actor_kind="system", account=alfa)
+    return Target(reverse("audit_staff:event", args=[event.pk]))
+
+
+def _queue():
+    return QueueFactory(code="route-queue")
+
+
 STAFF: dict[str, StaffRoute] = {
     "backoffice:home": StaffRoute(GET, url_only("backoffice:home"), role=None),
     "backoffice:access_queue": StaffRoute(GET, url_only("backoffice:access_queue"), CONTRACTS),
@@ -1009,6 +1068,73 @@ STAFF: dict[str, StaffRoute] = {
         webhook_delivery("webhooks_staff:resend", done=lambda d: d.status == "pending"),
         ADMIN,
     ),
+    "settings_staff:vendor": StaffRoute(GET_POST, vendor_settings, ADMIN),
+    "billing_staff:settings": StaffRoute(GET_POST, billing_settings, ADMIN),
+    "support_staff:types": StaffRoute(GET, url_only("support_staff:types"), ADMIN),
+    "support_staff:type_create": StaffRoute(
+        GET_POST,
+        catalogue_page(
+            "support_staff:type_create",
+            None,
+            RequestTypeForm,
+            code="route-type",
+            name_ro="Tip",
+            name_en="Type",
+            queue=lambda: _queue().pk,
+        ),
+        ADMIN,
+    ),
+    "support_staff:type_edit": StaffRoute(
+        GET_POST,
+        catalogue_page(
+            "support_staff:type_edit", RequestTypeFactory, RequestTypeForm, name_en="Renamed"
+        ),
+        ADMIN,
+    ),
+    "support_staff:queues": StaffRoute(GET, url_only("support_staff:queues"), ADMIN),
+    "support_staff:queue_create": StaffRoute(
+        GET_POST,
+        catalogue_page(
+            "support_staff:queue_create",
+            None,
+            QueueForm,
+            code="route-queue",
+            name_ro="C",
+            name_en="Q",
+        ),
+        ADMIN,
+    ),
+    "support_staff:queue_edit": StaffRoute(
+        GET_POST,
+        catalogue_page("support_staff:queue_edit", _queue, QueueForm, name_en="Renamed"),
+        ADMIN,
+    ),
+    "carriers_staff:list": StaffRoute(GET, url_only("carriers_staff:list"), ADMIN),
+    "carriers_staff:create": StaffRoute(
+        GET_POST,
+        catalogue_page(
+            "carriers_staff:create",
+            None,
+            CarrierForm,
+            code="route-carrier",
+            name="Route Cargo",
+            tracking_url_template="https://track.example/{number}",
+        ),
+        ADMIN,
+    ),
+    "carriers_staff:edit": StaffRoute(
+        GET_POST,
+        catalogue_page(
+            "carriers_staff:edit",
+            lambda: Carrier.objects.create(code="route-carrier", name="Route Cargo"),
+            CarrierForm,
+            name="Renamed Cargo",
+        ),
+        ADMIN,
+    ),
+    "audit_staff:log": StaffRoute(GET, url_only("audit_staff:log"), ADMIN),
+    "audit_staff:event": StaffRoute(GET, audit_event, ADMIN),
+    "audit_staff:csv": StaffRoute(GET, url_only("audit_staff:csv"), ADMIN),
 }
 
 # Third-party identity routes (allauth's own, tested by allauth) and the Django admin

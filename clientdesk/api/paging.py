@@ -9,6 +9,8 @@ from typing import TypeVar
 from django.db.models import Model, QuerySet
 from ninja import Field, Schema
 
+from clientdesk.core.paging import newest_first
+
 PAGE_MAX = 100
 
 M = TypeVar("M", bound=Model)
@@ -23,10 +25,4 @@ class PageParams(Schema):
 
 def page(rows: QuerySet[M], params: PageParams) -> tuple[list[M], int | None]:
     """A page of ``rows`` (newest first) and the cursor of the next page, or None."""
-    rows = rows.order_by("-pk")
-    if params.after is not None:
-        rows = rows.filter(pk__lt=params.after)
-    found = list(rows[: params.limit + 1])
-    more = len(found) > params.limit
-    found = found[: params.limit]
-    return found, found[-1].pk if more and found else None
+    return newest_first(rows, after=params.after, limit=params.limit)

@@ -24,4 +24,8 @@ urlpatterns = [
     path("contracts/", include("clientdesk.contracts.staff.urls")),
     path("webhooks/", include("clientdesk.webhooks.staff.urls")),
     path("kb/", include("clientdesk.kb.staff.urls")),
+    path("settings/", include("clientdesk.core.staff.settings_urls")),
+    path("settings/billing/", include("clientdesk.billing.staff.urls")),
+    path("carriers/", include("clientdesk.orders.staff.urls")),
+    path("audit/", include("clientdesk.core.staff.audit_urls")),
 ]

@@ -12,11 +12,12 @@ class BillingConfig(AppConfig):
 
     def ready(self) -> None:
         from clientdesk.billing import subscribers  # noqa: F401  (subscribes to the events)
-        from clientdesk.billing.events import BillingEvent, describe
+        from clientdesk.billing.events import BillingEvent, BillingSettingsEvent, describe
         from clientdesk.billing.queries import dashboard_summary
         from clientdesk.core import events
 
         events.register(BillingEvent, describe=describe)
+        events.register(BillingSettingsEvent, audited=True)
         navigation.register(
             Section(
                 key="invoices",

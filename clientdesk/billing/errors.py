@@ -52,3 +52,10 @@ class BillingError(ErrorCode):
         "zip.too_many",
         _("At most %(limit)s documents fit in one download; narrow the filters."),
     )
+
+
+class SettingsError(ErrorCode):
+    IBAN = "billing_settings.iban", _("This IBAN is not valid; check its digits.")
+    VAT = "billing_settings.vat", _("This VAT number is not valid (e.g. RO18674021).")
+    COUNTRY = "billing_settings.country", _("Write the country as its two-letter code, e.g. RO.")
+    COUNTY = "billing_settings.county", _("Write the county as its ISO 3166-2 code, e.g. RO-B.")

@@ -16,6 +16,12 @@ class BillingEvent(EventKind):
     INVOICE_VIEWED = "billing.invoice_viewed", _("Invoice viewed")
 
 
+class BillingSettingsEvent(EventKind):
+    """Audited: the vendor's billing details are on every invoice."""
+
+    CHANGED = "billing.settings_changed", _("Billing settings changed")
+
+
 def describe(event: Event) -> str:
     data = event.data
     if event.kind in (BillingEvent.INVOICE_ISSUED, BillingEvent.CREDIT_NOTE_ISSUED):

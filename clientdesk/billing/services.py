@@ -7,29 +7,32 @@ writes its ledger entry and the open amounts it settles in the same transaction.
 """
 
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from stdnum import iban
+from stdnum.eu import vat
 
 from clientdesk.accounts.models import CustomerAccount
 from clientdesk.billing import documents, ledger
-from clientdesk.billing.errors import BillingError
-from clientdesk.billing.events import BillingEvent
+from clientdesk.billing.errors import BillingError, SettingsError
+from clientdesk.billing.events import BillingEvent, BillingSettingsEvent
 from clientdesk.billing.models import (
     Allocation,
     BillingPreference,
+    BillingSettings,
     Invoice,
     InvoiceLine,
     Payment,
 )
 from clientdesk.billing.money import ZERO, cents, line_net, totals
-from clientdesk.core import events
+from clientdesk.core import configuration, events
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import ServiceError
 from clientdesk.core.models import Event, VendorConfig
@@ -388,3 +391,37 @@ def invoice_view(*, actor: Actor, invoice: Invoice, via: Literal["page", "pdf", 
             subject=invoice,
             data={"number": invoice.number, "via": via, "viewer_email": actor.user.email},
         )
+
+
+# The vendor's billing settings: what every invoice says of the vendor.
+
+
+def _check_billing_settings(settings: BillingSettings) -> None:
+    if settings.iban and not iban.is_valid(settings.iban):
+        raise ServiceError(SettingsError.IBAN, field="iban")
+    if settings.vat_number and not vat.is_valid(settings.vat_number):
+        raise ServiceError(SettingsError.VAT, field="vat_number")
+    if not (len(settings.country) == 2 and settings.country.isalpha()):
+        raise ServiceError(SettingsError.COUNTRY, field="country")
+    county = settings.county_code
+    if county and not county.startswith(f"{settings.country}-"):
+        raise ServiceError(SettingsError.COUNTY, field="county_code")
+
+
+@transaction.atomic
+def billing_settings_update(*, actor: Actor, values: Mapping[str, Any]) -> BillingSettings:
+    BillingSettings.objects.get_or_create(pk=1)
+    settings = BillingSettings.objects.select_for_update().get(pk=1)
+    cleaned = dict(values)
+    for name in ("iban", "vat_number", "country", "county_code"):
+        if name in cleaned:
+            cleaned[name] = cleaned[name].replace(" ", "").upper()
+    diff = configuration.apply(settings, cleaned)
+    configuration.validate(settings)
+    _check_billing_settings(settings)
+    if diff:
+        settings.save()
+        events.record(
+            BillingSettingsEvent.CHANGED, actor=actor, subject=settings, data={"changed": diff}
+        )
+    return settings

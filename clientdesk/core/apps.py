@@ -14,5 +14,6 @@ class CoreConfig(AppConfig):
         from clientdesk.core.middleware import on_signed_in
 
         events.register(events.CoreEvent)
+        events.register(events.ConfigEvent, audited=True)
 
         user_logged_in.connect(on_signed_in, dispatch_uid="core.session_clocks")

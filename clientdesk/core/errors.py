@@ -36,6 +36,11 @@ class CommonError(ErrorCode):
     INVALID = "invalid", _("This value is not valid.")
 
 
+class ConfigError(ErrorCode):
+    LOGO_TYPE = "config.logo_type", _("Upload the logo as a PNG, JPEG or WebP image.")
+    LOGO_SIZE = "config.logo_size", _("The logo may be at most %(max)s.")
+
+
 class ServiceError(ValidationError):
     def __init__(
         self,

@@ -153,3 +153,9 @@ class CoreEvent(EventKind):
     """The portal's own events (registered in core's ``ready()``)."""
 
     STAFF_MAIL_CHANGED = "staff.mail_preferences", _("Staff e-mail preferences changed")
+
+
+class ConfigEvent(EventKind):
+    """The vendor's configuration changed: audited, with the fields before and after."""
+
+    VENDOR_CHANGED = "config.vendor_changed", _("Vendor configuration changed")

@@ -76,8 +76,7 @@ class VendorConfig(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
-        VendorConfig.forget()
+        VendorConfig.invalidate()
 
     @classmethod
     def get(cls) -> "VendorConfig":
@@ -101,6 +100,12 @@ class VendorConfig(models.Model):
         if local is not None:
             return local[1]
         return cache.get(cls.CACHE_KEY)
+
+    @classmethod
+    def invalidate(cls) -> None:
+        """Drop the cached copies: this process's and the shared cache's."""
+        cache.delete(cls.CACHE_KEY)
+        cls.forget()
 
     @classmethod
     def forget(cls) -> None:

@@ -13,9 +13,10 @@ class OrdersConfig(AppConfig):
     def ready(self) -> None:
         from clientdesk.core import events
         from clientdesk.orders.dashboard import customer_waiting
-        from clientdesk.orders.events import OrderEvent
+        from clientdesk.orders.events import CarrierEvent, OrderEvent
 
         events.register(OrderEvent)
+        events.register(CarrierEvent, audited=True)
         navigation.register_waiting("orders", customer_waiting, order=20)
 
         navigation.register(

@@ -10,3 +10,10 @@ class OrderEvent(EventKind):
     STATUS = "order.status", _("Order status changed")
     SHIPMENT_UPSERTED = "shipment.upserted", _("Shipment received or updated")
     TRACKED = "shipment.tracked", _("Tracking event recorded")
+
+
+class CarrierEvent(EventKind):
+    """The vendor admin changed the carrier registry: audited."""
+
+    CREATED = "carrier.created", _("Carrier added")
+    CHANGED = "carrier.changed", _("Carrier changed")

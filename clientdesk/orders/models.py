@@ -10,7 +10,7 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +29,10 @@ def validate_tracking_template(value: str) -> None:
             _("Write %(placeholder)s exactly once, where the tracking number goes."),
             params={"placeholder": NUMBER_PLACEHOLDER},
         )
+    try:
+        URLValidator(schemes=["https"])(value.replace(NUMBER_PLACEHOLDER, "0"))
+    except ValidationError as error:
+        raise ValidationError(_("This is not a web address; check it.")) from error
 
 
 class Carrier(models.Model):

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,12 +20,12 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from clientdesk.accounts.models import CustomerAccount
-from clientdesk.core import events
+from clientdesk.core import configuration, events
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import CommonError, ServiceError
 from clientdesk.core.upsert import Outcome, Upserted
 from clientdesk.orders.errors import OrderError
-from clientdesk.orders.events import OrderEvent
+from clientdesk.orders.events import CarrierEvent, OrderEvent
 from clientdesk.orders.models import (
     Carrier,
     Order,
@@ -332,3 +333,28 @@ def shipment_event_add(
         data={"shipment": shipment.external_id, "kind": kind, "place": place},
     )
     return Upserted(event, Outcome.CREATED)
+
+
+# The carrier registry, edited by the vendor admin; a carrier's code is how the ERP names
+# it in shipments, so it is set once, when the carrier is added.
+
+
+@transaction.atomic
+def carrier_create(*, actor: Actor, values: Mapping[str, Any]) -> Carrier:
+    carrier = Carrier()
+    diff = configuration.apply(carrier, values)
+    configuration.validate(carrier)
+    carrier.save()
+    events.record(CarrierEvent.CREATED, actor=actor, subject=carrier, data={"changed": diff})
+    return carrier
+
+
+@transaction.atomic
+def carrier_update(*, actor: Actor, carrier: Carrier, values: Mapping[str, Any]) -> Carrier:
+    locked = Carrier.objects.select_for_update().get(pk=carrier.pk)
+    diff = configuration.apply(locked, values, fixed=("code",))
+    configuration.validate(locked)
+    if diff:
+        locked.save()
+        events.record(CarrierEvent.CHANGED, actor=actor, subject=locked, data={"changed": diff})
+    return locked

@@ -15,9 +15,10 @@ class SupportConfig(AppConfig):
         # (contracts) register theirs from their own ready(). The e-mails subscribe.
         from clientdesk.core import events
         from clientdesk.support import dashboard, general, notifications  # noqa: F401
-        from clientdesk.support.events import RequestEvent, describe
+        from clientdesk.support.events import CatalogueEvent, RequestEvent, describe
 
         events.register(RequestEvent, describe=describe)
+        events.register(CatalogueEvent, audited=True)
         notifications.register_staff_topics()
         navigation.register_waiting("requests", dashboard.customer_waiting, order=10)
         navigation.register_waiting("queues", dashboard.staff_waiting, order=11)

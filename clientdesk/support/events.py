@@ -19,6 +19,15 @@ class RequestEvent(EventKind):
     NOTE_ADDED = "request.note_added", _("Internal note added")
 
 
+class CatalogueEvent(EventKind):
+    """The vendor admin changed what customers can ask for, or who answers: audited."""
+
+    TYPE_CREATED = "request_type.created", _("Request type added")
+    TYPE_CHANGED = "request_type.changed", _("Request type changed")
+    QUEUE_CREATED = "queue.created", _("Queue added")
+    QUEUE_CHANGED = "queue.changed", _("Queue changed")
+
+
 # The history list shows what happened to the request; the messages are in the conversation.
 HISTORY_KINDS = (
     RequestEvent.CREATED,

@@ -1,0 +1,22 @@
+"""Pages by index, newest first: the next page is the rows below the last id shown.
+
+A page costs one indexed range read however deep the reader pages, unlike an offset; the
+API's lists (api/paging.py) and the staff audit log page this way.
+"""
+
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
+
+M = TypeVar("M", bound=Model)
+
+
+def newest_first(rows: QuerySet[M], *, after: int | None, limit: int) -> tuple[list[M], int | None]:
+    """A page of ``rows`` below the id ``after`` and the cursor of the next page, or None."""
+    rows = rows.order_by("-pk")
+    if after is not None:
+        rows = rows.filter(pk__lt=after)
+    found = list(rows[: limit + 1])
+    more = len(found) > limit
+    found = found[:limit]
+    return found, found[-1].pk if more and found else None
