@@ -1,27 +1,25 @@
 """The order list as CSV and XLSX: the orders the user filtered, all pages of them.
 
-CSV streams row by row, so a long list costs no memory; XLSX is written by
-openpyxl's write-only mode, which keeps only the current row.
+CSV streams row by row through core.csv_export, in the user's dialect; XLSX is written
+by openpyxl's write-only mode, which keeps only the current row.
 """
 
-import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from clientdesk.core import csv_export
 from clientdesk.orders.models import Order
 
 CHUNK = 500
-# Text that a spreadsheet would run as a formula (CSV injection): prefixed with '.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WIDTHS = [18, 20, 14, 28, 12, 18, 18, 14, 9]
 
 
@@ -54,38 +52,12 @@ def rows(orders: QuerySet[Order]) -> Iterator[list]:
         ]
 
 
-def _safe_text(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def filename(extension: str) -> str:
     return f"orders-{timezone.localdate().isoformat()}.{extension}"
 
 
-class _Echo:
-    """A file-like object whose write() hands back the line, for streaming csv.writer."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def csv_response(orders: QuerySet[Order]) -> StreamingHttpResponse:
-    # The rows are produced after the view returns: keep the user's language for them.
-    language = translation.get_language()
-
-    def lines() -> Iterable[str]:
-        with translation.override(language):
-            writer = csv.writer(_Echo())
-            # A byte-order mark, so that Excel reads the diacritics as UTF-8.
-            yield "\ufeff" + writer.writerow(headers())
-            for row in rows(orders):
-                yield writer.writerow(["" if v is None else _safe_text(v) for v in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename("csv")}"'
-    return response
+    return csv_export.csv_response(filename("csv"), headers(), rows(orders))
 
 
 def xlsx_response(orders: QuerySet[Order]) -> HttpResponse:
