@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.test import Client
 from lxml import html
 
+from clientdesk.accounts.demo import PEOPLE
 from clientdesk.accounts.models import User
 from clientdesk.core.models import OutboundEmail
 
@@ -27,14 +28,7 @@ CATALOGUES = [
     ROOT / "locale" / "ro" / "LC_MESSAGES" / "django.po",
     ROOT / "locale_allauth" / "ro" / "LC_MESSAGES" / "django.po",
 ]
-DEMO_PEOPLE = [
-    "ana.popescu@alfa.example",
-    "mihai.ionescu@alfa.example",
-    "elena.dumitru@beta.example",
-    "agent@vendor.example",
-    "contracts@vendor.example",
-    "admin@vendor.example",
-]
+DEMO_PEOPLE = [person[0] for person in PEOPLE]  # customers and staff
 PAGES_PER_PERSON = 90
 # Pages of one shape differ by their data (an order's carrier events): a few of each.
 PER_SHAPE = 6
