@@ -35,7 +35,7 @@ def describe(event: Event, *, for_customer: bool = False) -> str:
     """The event in words, in the active language; statuses worded for its reader."""
     data = event.data
     if event.kind == RequestEvent.STATUS:
-        label = customer_label if for_customer else (lambda status: Status(status).label)
+        label = customer_label if for_customer else (lambda status: str(Status(status).label))
         return gettext("Status: %(from)s → %(to)s") % {
             "from": label(data["from"]),
             "to": label(data["to"]),
