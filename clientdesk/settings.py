@@ -242,6 +242,8 @@ LANGUAGES = [("ro", _("Romanian")), ("en", _("English"))]
 # Our catalogue first; then corrections of third-party Romanian (allauth's lacks diacritics).
 LOCALE_PATHS = [BASE_DIR / "clientdesk" / "locale", BASE_DIR / "clientdesk" / "locale_allauth"]
 TIME_ZONE = "Europe/Bucharest"
+# One unambiguous day-month-year format per language (docs/decisions.md).
+FORMAT_MODULE_PATH = ["clientdesk.formats"]
 USE_I18N = True
 USE_TZ = True
 

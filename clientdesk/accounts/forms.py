@@ -132,7 +132,9 @@ class AccessDecisionForm(forms.Form):
     REFUSE = "refuse"
 
     decision = forms.ChoiceField(
-        choices=[(GRANT, _("Grant access")), (REFUSE, _("Refuse access"))], widget=forms.RadioSelect
+        label=_("Decision"),
+        choices=[(GRANT, _("Grant access")), (REFUSE, _("Refuse access"))],
+        widget=forms.RadioSelect,
     )
     grants = GrantsField(required=False)
     reason = forms.CharField(

@@ -1,20 +1,19 @@
 """The statement as CSV, XLSX and PDF: the same rows (statement.rows) in each.
 
-CSV for Romanian users uses ";" and a decimal comma, so that their spreadsheet
-splits the columns and reads the amounts; every CSV starts with a UTF-8 BOM.
+The CSV goes through core.csv_export, in the dialect of the user's language.
 """
 
-import csv
 import io
 from decimal import Decimal
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from clientdesk.billing.statement import Statement, rows
+from clientdesk.core import csv_export
 from clientdesk.core.pdf import render_pdf
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -48,27 +47,8 @@ def _attachment(response: HttpResponse, name: str) -> HttpResponse:
     return response
 
 
-def csv_response(statements: list[Statement], start, end) -> HttpResponse:
-    romanian = translation.get_language() == "ro"
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";" if romanian else ",")
-    writer.writerow(headers())
-
-    def cell(value) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, Decimal):
-            text = f"{value:.2f}"
-            return text.replace(".", ",") if romanian else text
-        if hasattr(value, "strftime"):
-            return value.strftime("%d.%m.%Y" if romanian else "%Y-%m-%d")
-        return str(value)
-
-    for line in table(statements):
-        writer.writerow([cell(value) for value in line])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    return _attachment(response, filename(start, end, "csv"))
+def csv_response(statements: list[Statement], start, end) -> HttpResponseBase:
+    return csv_export.csv_response(filename(start, end, "csv"), headers(), table(statements))
 
 
 def xlsx_response(statements: list[Statement], start, end) -> HttpResponse:

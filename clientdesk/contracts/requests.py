@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from django import forms
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -142,7 +142,7 @@ def _not_before_notice(contract: Contract, effective: date | None) -> None:
         raise ServiceError(
             ContractRequestError.TOO_EARLY,
             field="effective_date",
-            params={"days": contract.notice_days, "date": earliest.strftime("%d.%m.%Y")},
+            params={"days": contract.notice_days, "date": formats.date_format(earliest)},
         )
 
 

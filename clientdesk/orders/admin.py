@@ -69,7 +69,7 @@ class ShipmentLineInline(ReadOnlyInline):
 
 class ShipmentEventInline(ReadOnlyInline):
     model = ShipmentEvent
-    fields = ["occurred_at", "kind", "place", "description"]
+    fields = ["occurred_at", "kind", "place", "description", "description_ro", "description_en"]
 
 
 @admin.register(Shipment)

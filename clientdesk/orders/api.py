@@ -215,7 +215,15 @@ class TrackingIn(Schema):
     kind: TrackingKind
     occurred_at: AwareDatetime
     place: str = Field("", max_length=120)
-    description: str = Field("", max_length=300)
+    description: str = Field(
+        "", max_length=300, description="The carrier's text as received, in any language."
+    )
+    description_ro: str = Field(
+        "", max_length=300, description="The text in Romanian, shown on Romanian pages."
+    )
+    description_en: str = Field(
+        "", max_length=300, description="The text in English, shown on English pages."
+    )
 
 
 class TrackingOut(Schema):
@@ -243,6 +251,8 @@ def shipment_event_post(request, path: Path[ExternalIdPath], payload: TrackingIn
         occurred_at=payload.occurred_at,
         place=payload.place,
         description=payload.description,
+        description_ro=payload.description_ro,
+        description_en=payload.description_en,
         external_id=payload.external_id,
     )
     shipment.refresh_from_db(fields=["status"])

@@ -50,26 +50,51 @@ ADDRESSES = {
     "Șoseaua de Centură 112\n077040 Chiajna, jud. Ilfov",
 }
 
-# A trip from the vendor's warehouse in Bucharest to Cluj-Napoca, and to Chiajna.
+# A trip from the vendor's warehouse in Bucharest to Cluj-Napoca, and to Chiajna:
+# (kind, day offset, place, the carrier's text in Romanian, the same in English).
 TO_CLUJ = [
-    (E.PICKED_UP, 0.0, "București, depozit Carpatia Tech", ""),
-    (E.AT_HUB, 0.3, "București, hub Otopeni", ""),
-    (E.IN_TRANSIT, 0.7, "Sibiu", ""),
-    (E.AT_HUB, 0.9, "Cluj-Napoca, hub regional", ""),
-    (E.OUT_FOR_DELIVERY, 1.0, "Cluj-Napoca", "Curierul vă va contacta telefonic."),
-    (E.DELIVERED, 1.2, "Cluj-Napoca", "Predat destinatarului, semnat: M. Ionescu"),
+    (E.PICKED_UP, 0.0, "București, depozit Carpatia Tech", "", ""),
+    (E.AT_HUB, 0.3, "București, hub Otopeni", "", ""),
+    (E.IN_TRANSIT, 0.7, "Sibiu", "", ""),
+    (E.AT_HUB, 0.9, "Cluj-Napoca, hub regional", "", ""),
+    (
+        E.OUT_FOR_DELIVERY,
+        1.0,
+        "Cluj-Napoca",
+        "Curierul vă va contacta telefonic.",
+        "The courier will phone you.",
+    ),
+    (
+        E.DELIVERED,
+        1.2,
+        "Cluj-Napoca",
+        "Predat destinatarului, semnat: M. Ionescu",
+        "Handed to the recipient, signed: M. Ionescu",
+    ),
 ]
 TO_CHIAJNA = [
-    (E.PICKED_UP, 0.0, "București, depozit Carpatia Tech", ""),
-    (E.AT_HUB, 0.2, "Chiajna, hub regional", ""),
-    (E.OUT_FOR_DELIVERY, 0.8, "Chiajna", ""),
-    (E.DELIVERED, 0.9, "Chiajna", "Predat la recepția depozitului"),
+    (E.PICKED_UP, 0.0, "București, depozit Carpatia Tech", "", ""),
+    (E.AT_HUB, 0.2, "Chiajna, hub regional", "", ""),
+    (E.OUT_FOR_DELIVERY, 0.8, "Chiajna", "", ""),
+    (
+        E.DELIVERED,
+        0.9,
+        "Chiajna",
+        "Predat la recepția depozitului",
+        "Handed to the warehouse's reception",
+    ),
 ]
 FROM_ABROAD = [
-    (E.PICKED_UP, 0.0, "Amsterdam, NL", "Shipment picked up"),
-    (E.AT_HUB, 0.4, "Köln, DE", "Arrived at facility"),
-    (E.IN_TRANSIT, 1.1, "Budapest, HU", "Departed facility"),
-    (E.CUSTOMS, 1.4, "Nădlac, frontiera RO", "Verificare documente de transport"),
+    (E.PICKED_UP, 0.0, "Amsterdam, NL", "Expediere preluată", "Shipment picked up"),
+    (E.AT_HUB, 0.4, "Köln, DE", "Sosită în centrul de sortare", "Arrived at facility"),
+    (E.IN_TRANSIT, 1.1, "Budapest, HU", "Plecată din centrul de sortare", "Departed facility"),
+    (
+        E.CUSTOMS,
+        1.4,
+        "Nădlac, frontiera RO",
+        "Verificare documente de transport",
+        "Transport documents checked",
+    ),
 ]
 
 # number, PO, days ago, currency, [(status, day)], [(product, qty, expected day)],
@@ -217,14 +242,15 @@ def _order(account, address, number, po, age, currency, history, lines, shipment
             tracking_number=tracking,
             items=items,
         ).obj
-        for kind, offset, place, description in events:
+        for kind, offset, place, text_ro, text_en in events:
             services.shipment_event_add(
                 actor=ERP,
                 shipment=shipment,
                 kind=kind,
                 occurred_at=start + timedelta(days=day + offset),
                 place=place,
-                description=description,
+                description_ro=text_ro,
+                description_en=text_en,
             )
     for status, day in history[1:]:
         services.order_status_set(

@@ -1,7 +1,7 @@
 """The order list as CSV and XLSX: the orders the user filtered, all pages of them.
 
-CSV streams row by row, so a long list costs no memory; XLSX is written by
-openpyxl's write-only mode, which keeps only the current row.
+CSV streams row by row through core.csv_export, in the user's dialect; XLSX is written
+by openpyxl's write-only mode, which keeps only the current row.
 """
 
 import io
@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from clientdesk.core.csv_export import streamed_csv
+from clientdesk.core import csv_export
 from clientdesk.orders.models import Order
 
 CHUNK = 500
@@ -57,8 +57,7 @@ def filename(extension: str) -> str:
 
 
 def csv_response(orders: QuerySet[Order]) -> StreamingHttpResponse:
-    # Translated when the rows are streamed, in the request's language.
-    return streamed_csv(headers(), rows(orders), filename=filename("csv"))
+    return csv_export.csv_response(filename("csv"), headers(), rows(orders))
 
 
 def xlsx_response(orders: QuerySet[Order]) -> HttpResponse:

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator, URLValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.accounts.models import CustomerAccount
@@ -294,8 +295,11 @@ class ShipmentEvent(models.Model):
     kind = models.CharField(_("event"), max_length=20, choices=Kind.choices)
     occurred_at = models.DateTimeField(_("time"))
     place = models.CharField(_("place"), max_length=120, blank=True)
-    # The carrier's own words, as received; not translated.
+    # The carrier's own words as received, in whatever language, and the same text in each
+    # portal language when the ERP sends it: a page shows its own language's text.
     description = models.CharField(_("details"), max_length=300, blank=True)
+    description_ro = models.CharField(_("details in Romanian"), max_length=300, blank=True)
+    description_en = models.CharField(_("details in English"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -305,3 +309,10 @@ class ShipmentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.place}".strip()
+
+    @property
+    def details(self) -> str:
+        """The text in the active language, else as received, else in the other language."""
+        texts = {"ro": self.description_ro, "en": self.description_en}
+        own = texts.pop(translation.get_language() or "ro", "")
+        return own or self.description or next((text for text in texts.values() if text), "")

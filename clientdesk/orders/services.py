@@ -291,9 +291,14 @@ def shipment_event_add(
     occurred_at: datetime,
     place: str = "",
     description: str = "",
+    description_ro: str = "",
+    description_en: str = "",
     external_id: str | None = None,
 ) -> Upserted[ShipmentEvent]:
     """Record a tracking event; the same ``external_id`` twice records it once.
+
+    ``description`` is the carrier's text as received; ``description_ro`` and
+    ``description_en`` the same in each portal language, when the ERP has them.
 
     The newest event sets the shipment's status (a delivered parcel is delivered).
     """
@@ -312,6 +317,8 @@ def shipment_event_add(
         occurred_at=occurred_at,
         place=place,
         description=description,
+        description_ro=description_ro,
+        description_en=description_en,
         external_id=external_id or None,
     )
     _full_clean(event)

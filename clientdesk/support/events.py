@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clientdesk.core.events import EventKind
 from clientdesk.core.models import Event
-from clientdesk.support.models import Queue, Status
+from clientdesk.support.models import Queue, Status, customer_label
 
 
 class RequestEvent(EventKind):
@@ -40,13 +40,14 @@ HISTORY_KINDS = (
 INTERNAL_KINDS = (RequestEvent.ASSIGNED, RequestEvent.QUEUE, RequestEvent.NOTE_ADDED)
 
 
-def describe(event: Event) -> str:
-    """The event in words, in the active language."""
+def describe(event: Event, *, for_customer: bool = False) -> str:
+    """The event in words, in the active language; statuses worded for its reader."""
     data = event.data
     if event.kind == RequestEvent.STATUS:
+        label = customer_label if for_customer else (lambda status: str(Status(status).label))
         return gettext("Status: %(from)s → %(to)s") % {
-            "from": Status(data["from"]).label,
-            "to": Status(data["to"]).label,
+            "from": label(data["from"]),
+            "to": label(data["to"]),
         }
     if event.kind == RequestEvent.RATED:
         return gettext("Satisfaction rated %(rating)s of 5") % {"rating": data["rating"]}

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from clientdesk.support.models import RequestType, Status
+from clientdesk.support.models import RequestType, Status, customer_label
 from clientdesk.support.queries import OPEN
 
 _DATE = forms.DateInput(attrs={"type": "date"})
@@ -16,6 +16,11 @@ _DATE = forms.DateInput(attrs={"type": "date"})
 
 def status_choices() -> list[tuple[str, Any]]:
     return [("", _("Any status")), (OPEN, _("Open")), *Status.choices]
+
+
+def customer_status_choices() -> list[tuple[str, Any]]:
+    statuses = [(status.value, customer_label(status)) for status in Status]
+    return [("", _("Any status")), (OPEN, _("Open")), *statuses]
 
 
 class BaseFilterForm(forms.Form):
@@ -40,6 +45,7 @@ class BaseFilterForm(forms.Form):
 
 
 class RequestFilterForm(BaseFilterForm):
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=customer_status_choices)
     created_from = forms.DateField(label=_("Filed from"), required=False, widget=_DATE)
     created_to = forms.DateField(label=_("Filed until"), required=False, widget=_DATE)
     mine = forms.BooleanField(label=_("Only the requests I filed"), required=False)

@@ -221,6 +221,26 @@ def test_a_shipment_and_its_tracking_events_are_pushed_once(erp, customer):
     assert Event.objects.filter(kind=OrderEvent.SHIPMENT_UPSERTED).count() == 1
 
 
+def test_a_tracking_event_carries_its_text_in_each_language_or_as_received(erp, customer):
+    from django.utils import translation
+
+    from clientdesk.orders.models import ShipmentEvent
+
+    erp.put("/orders/ERP-O-1", order())
+    erp.put("/shipments/ERP-S-1", shipment())
+    at = "2026-03-03T10:15:00+02:00"
+    texts = {"description_ro": "Sosită în depozit", "description_en": "Arrived at the depot"}
+    erp.post("/shipments/ERP-S-1/events", {"kind": "at_hub", "occurred_at": at, **texts})
+    legacy = {"kind": "in_transit", "occurred_at": at, "description": "Departed facility"}
+    erp.post("/shipments/ERP-S-1/events", legacy)
+    both = ShipmentEvent.objects.get(kind="at_hub")
+    as_received = ShipmentEvent.objects.get(kind="in_transit")
+    with translation.override("ro"):
+        assert (both.details, as_received.details) == ("Sosită în depozit", "Departed facility")
+    with translation.override("en"):
+        assert (both.details, as_received.details) == ("Arrived at the depot", "Departed facility")
+
+
 def test_a_shipment_refusals_name_their_fields(erp, customer):
     erp.put("/orders/ERP-O-1", order())
     refused(

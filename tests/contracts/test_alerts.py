@@ -32,7 +32,7 @@ def test_holders_are_told_the_notice_day_once_when_it_comes_in_reach(alfa, holde
     event = Event.objects.get(kind=ContractEvent.NOTICE_ALERTED.value)
     assert event.data["day"] == "2027-01-29" and event.subject_id == str(contract.pk)
     subject = OutboundEmail.objects.exclude(to=alfa.memberships.first().user.email).get().subject
-    assert subject == f"Contract {contract.number}: the last day to give notice is Jan. 29, 2027"
+    assert subject == f"Contract {contract.number}: the last day to give notice is 29 Jan 2027"
 
 
 def test_a_notice_day_on_a_weekend_moves_to_the_friday_before(alfa, holders):

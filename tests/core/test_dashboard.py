@@ -52,7 +52,7 @@ def test_a_customer_sees_what_waits_for_them_each_linked_to_its_list(client):
     assert "Your access request for customer C-900001 waits for our decision" in html
     assert "open" in html  # the Invoices tile's balance
     listed = client.get(f"{reverse('support:list')}?status=waiting").content.decode()
-    assert listed.count("Waiting on customer") >= 2
+    assert listed.count("Waiting for your reply") >= 2
 
 
 @pytest.mark.django_db

@@ -52,10 +52,10 @@ def orders(alfa):
     ]
 
 
-def read_csv(response) -> list[list[str]]:
+def read_csv(response, delimiter: str = ",") -> list[list[str]]:
     text = b"".join(response.streaming_content).decode("utf-8")
     assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:])))
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=delimiter))
 
 
 @pytest.mark.django_db
@@ -90,6 +90,16 @@ def test_the_csv_has_a_header_and_one_row_per_order(client, alfa_admin, alfa, or
             "RON",
         ],
     ]
+
+
+@pytest.mark.django_db
+def test_a_romanian_user_gets_semicolons_and_a_decimal_comma(client, alfa_admin, orders):
+    alfa_admin.language = "ro"
+    alfa_admin.save(update_fields=["language"])
+    client.force_login(alfa_admin)
+    rows = read_csv(client.get(CSV), delimiter=";")
+    assert rows[0][:2] == ["Număr comandă", "Număr comandă client (PO)"]
+    assert rows[2][4:] == ["2026-03-05", "Expediată", "2026-03-20", "131750,00", "RON"]
 
 
 @pytest.mark.django_db

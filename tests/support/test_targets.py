@@ -91,7 +91,7 @@ def test_due_times_are_shown_to_the_customer_and_to_staff_in_the_vendors_time(
 ):
     alfa_request.first_response_due = datetime(2026, 12, 2, 13, 0, tzinfo=UTC)
     alfa_request.save()
-    shown = "Dec. 2, 2026, 3 p.m."  # 13:00 UTC is 15:00 in Bucharest
+    shown = "2 Dec 2026, 15:00"  # 13:00 UTC is 15:00 in Bucharest
     client.force_login(alfa_admin)
     assert (
         shown in client.get(reverse("support:detail", args=[alfa_request.number])).content.decode()
@@ -99,6 +99,25 @@ def test_due_times_are_shown_to_the_customer_and_to_staff_in_the_vendors_time(
     client.force_login(agent)
     page = client.get(reverse("support_staff:detail", args=[alfa_request.number])).content.decode()
     assert shown in page
+
+
+def test_the_customer_reads_waiting_for_your_reply_and_no_judgement_of_a_missed_target(
+    client, alfa_admin, agent, alfa_request
+):
+    now = timezone.now()
+    alfa_request.status = Status.WAITING
+    alfa_request.first_response_due = now - timedelta(hours=2)
+    alfa_request.first_response_at = now - timedelta(hours=1)
+    alfa_request.save()
+    client.force_login(alfa_admin)
+    page = client.get(reverse("support:detail", args=[alfa_request.number])).content.decode()
+    listed = client.get(reverse("support:list")).content.decode()
+    assert "Waiting for your reply" in page and "Waiting for your reply" in listed
+    assert "Waiting on customer" not in page + listed
+    assert "met late" not in page and "overdue" not in page
+    client.force_login(agent)
+    page = client.get(reverse("support_staff:detail", args=[alfa_request.number])).content.decode()
+    assert "Waiting on customer" in page and "met late" in page
 
 
 def test_a_resolved_request_closes_itself_when_the_reopen_window_ends(

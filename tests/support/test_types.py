@@ -117,4 +117,4 @@ def test_details_read_with_the_labels_of_choices_and_dates_in_the_language():
     kind = types.kind_for("support-services")
     with translation.override("en"):
         shown = kind.fields({"service": "training", "preferred_date": "2026-12-03"})
-    assert shown == [("Service", "Training"), ("Preferred date", "Dec. 3, 2026")]
+    assert shown == [("Service", "Training"), ("Preferred date", "3 Dec 2026")]

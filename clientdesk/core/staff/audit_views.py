@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from clientdesk.core import audit, events
-from clientdesk.core.csv_export import streamed_csv
+from clientdesk.core.csv_export import csv_response
 from clientdesk.core.models import Event
 from clientdesk.core.paging import newest_first
 from clientdesk.core.staff.access import staff_with
@@ -70,8 +70,8 @@ def audit_event(request, pk):
 @require_GET
 def audit_csv(request):
     filters = AuditFilterForm(request.GET).filters()
-    return streamed_csv(
+    return csv_response(
+        f"audit-{timezone.localdate().isoformat()}.csv",
         audit.csv_headers(),
         audit.csv_rows(filters),
-        filename=f"audit-{timezone.localdate().isoformat()}.csv",
     )

@@ -7,6 +7,7 @@ from clientdesk.support.models.requests import (
     RequestCounter,
     Status,
     SupportRequest,
+    customer_label,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "RequestType",
     "Status",
     "SupportRequest",
+    "customer_label",
 ]

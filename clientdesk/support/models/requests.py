@@ -21,6 +21,17 @@ class Status(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("request status", "Cancelled")
 
 
+# What the customer reads where the staff's word would read oddly to them.
+CUSTOMER_LABELS = {
+    Status.WAITING: pgettext_lazy("request status, to the customer", "Waiting for your reply"),
+}
+
+
+def customer_label(status: str) -> str:
+    """A status as the customer reads it: staff keep the labels of Status."""
+    return str(CUSTOMER_LABELS.get(Status(status), Status(status).label))
+
+
 OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.WAITING)
 FINISHED_STATUSES = (Status.RESOLVED, Status.CLOSED, Status.CANCELLED)
 
@@ -116,6 +127,10 @@ class SupportRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def customer_status(self) -> str:
+        return customer_label(self.status)
 
     @property
     def status_badge(self) -> str:

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from clientdesk.support import sla
+from clientdesk.support import events, sla
 from clientdesk.support.general import ORDER_QUESTION
 
 register = template.Library()
@@ -15,6 +15,12 @@ register = template.Library()
 def request_clocks(support_request) -> list[sla.Clock]:
     """The request's targets as of now, for a row of a list."""
     return sla.clocks(support_request, timezone.now())
+
+
+@register.filter
+def describe_for_customer(event) -> str:
+    """A request's event as its customer reads it (statuses in their words)."""
+    return events.describe(event, for_customer=True)
 
 
 @register.simple_tag(takes_context=True)
