@@ -14,12 +14,14 @@ import html
 import pickle
 import threading
 import uuid
+from collections.abc import Callable
 
 import nh3
 from django.core.cache import cache
 from django.db import transaction
 
 from clientdesk.kb.models import LANGUAGE_CHOICES, Article, IndexSnapshot, SynonymGroup
+from clientdesk.kb.search import lexicon
 from clientdesk.kb.search.index import Document, Hit, SearchIndex, synonym_table
 
 VERSION_KEY = "kb:search-index-version"
@@ -91,7 +93,13 @@ def build(lang: str) -> SearchIndex:
         for pk, slug, title, category, name, tags, body, body_html, phrasings in rows
     ]
     groups = SynonymGroup.objects.filter(lang=lang).values_list("words", flat=True)
-    return SearchIndex(lang, documents, synonym_table(groups, lang))
+    return SearchIndex(lang, documents, synonym_table(groups, lang), meanings(lang))
+
+
+def meanings(lang: str) -> Callable[[set[str]], lexicon.Related]:
+    """What relates the index's words to other forms of the same lemma."""
+    lemma_groups = lexicon.groups(f"lemmas-{lang}")
+    return lambda vocabulary: lexicon.related_table(vocabulary, lemma_groups)
 
 
 def store_snapshot(lang: str, version: str) -> None:

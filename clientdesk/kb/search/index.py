@@ -11,13 +11,14 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from clientdesk.kb.search.lexicon import Related
 from clientdesk.kb.search.text import fold, is_stopword, stem, words
 
 # Titles and tags name what an article is about; the body merely mentions.
@@ -94,12 +95,20 @@ def synonym_table(groups: Iterable[str], lang: str) -> Synonyms:
 
 
 class SearchIndex:
-    def __init__(self, lang: str, documents: Iterable[Document], synonyms: Synonyms):
+    def __init__(
+        self,
+        lang: str,
+        documents: Iterable[Document],
+        synonyms: Synonyms,
+        lexicon: Callable[[set[str]], Related] | None = None,
+    ):
+        """`lexicon` makes, from the index's stems, the words related to them by meaning."""
         self.lang = lang
         self.synonyms = synonyms
         documents = list(documents)
         self._stem_of: dict[str, str] = {}
         self._postings = self._build_postings(documents)
+        self.meanings = lexicon(set(self._postings)) if lexicon else {}
         # Bodies are only needed to build the postings; results show the summary.
         self.documents = [replace(doc, body="", phrasings="") for doc in documents]
         self._stems = sorted(self._postings)
@@ -217,6 +226,8 @@ class SearchIndex:
             for size in range(MIN_RELATED_STEM, len(base)):
                 if base[:size] in self._postings:
                     offer(base[:size], found.get(base, 1.0) * RELATED_STEM)
+        for term, factor in self.meanings.get(root, {}).items():
+            offer(term, factor)
         return found
 
     def search(self, query: str, limit: int) -> list[Hit]:
