@@ -21,7 +21,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 
 # How much a related word counts next to the word itself.
-LEMMA = 0.9
+LEMMA = 0.5
 WORDNET = 0.5
 
 Groups = list[frozenset[str]]
