@@ -7,7 +7,7 @@ latency at 5,000 articles, all through the real API (Django's test client).
 Runs against a throwaway test database made from the configured one: SQLite
 by default, PostgreSQL when DATABASE_URL is set (postgres://...). Exits 1 if
 a target is missed: MRR@5 >= 0.95 on every set of the first kind (missing
-diacritics, typos, word forms), >= 0.85 on the paraphrase sets, p95 < 20 ms.
+diacritics, typos, word forms), >= 0.85 on the paraphrase sets, p95 < 50 ms.
 `--without-phrasings` empties the demo articles' alternative phrasings: the
 "before" of the paraphrase figures. After every import the queued index
 rebuild is run by a real worker (`db_worker --batch`), as in production.
@@ -55,7 +55,7 @@ HELD_OUT = ROOT / "tests" / "kb" / "data"
 OWN_SETS = ROOT / "bench" / "kb_sets"
 MRR_TARGET = 0.95
 PARAPHRASE_MRR_TARGET = 0.85
-P95_TARGET_MS = 20.0
+P95_TARGET_MS = 50.0  # issue 12: through the API, at 5,000 articles
 RANK_DEPTH = 5
 
 

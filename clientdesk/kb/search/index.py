@@ -112,7 +112,7 @@ class SearchIndex:
         self._stem_of: dict[str, str] = {}
         self._postings = self._build_postings(documents)
         self.meanings = lexicon(set(self._postings)) if lexicon else {}
-        self.vectors = None
+        self.vectors: semantic.Vectors | None = None
         if embed and semantic.available():
             self.vectors = semantic.Vectors(
                 [[doc.title, *filter(None, doc.phrasings.splitlines())] for doc in documents]
