@@ -255,14 +255,17 @@ class SearchIndex:
         floor = max(scores.values(), default=0.0) * RELATIVE_CUTOFF
         found = {doc: score for doc, score in scores.items() if score >= floor}
         if self.vectors is not None and found:
-            found = self._blend(query, found)
+            found = self._blend(self.vectors, query, found)
         ranked = sorted(found.items(), key=lambda item: (-item[1], self.documents[item[0]].slug))
         return [self._hit(doc, score) for doc, score in ranked[:limit]]
 
-    def _blend(self, query: str, lexical: dict[int, float]) -> dict[int, float]:
+    @staticmethod
+    def _blend(
+        vectors: semantic.Vectors, query: str, lexical: dict[int, float]
+    ) -> dict[int, float]:
         """Words and meaning, each on 0-1: the lexical hits, and what is close in meaning
         to a query that found something by its words."""
-        similarity = self.vectors.similarities(query)
+        similarity = vectors.similarities(query)
         best = max(lexical.values())
         close = {int(doc) for doc in (similarity >= semantic.CLOSE).nonzero()[0]}
         return {
