@@ -35,8 +35,8 @@ def shoot(page, name: str) -> None:
     page.set_viewport_size({"width": DESKTOP, "height": 900})
 
 
-def deliver_mail() -> None:
-    """What the live server queued goes out: the task worker runs until the queue is empty."""
+def run_tasks() -> None:
+    """What the live server queued is done (mail sent, PDFs rendered) by the task worker."""
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
 
 

@@ -14,7 +14,7 @@ from clientdesk.accounts.models import AccessRequest, Invitation
 from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from tests.billing.factories import issue
-from tests.e2e.journeys import deliver_mail, link_path, received, shoot, sign_in, text_of
+from tests.e2e.journeys import link_path, received, run_tasks, shoot, sign_in, text_of
 from tests.factories import PASSWORD, MembershipFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -57,7 +57,7 @@ def test_a_newcomer_registers_confirms_asks_for_access_and_sees_the_invoices(
     invoice = issue(alfa)
 
     sign_up(page, NEWCOMER)
-    deliver_mail()
+    run_tasks()
     [confirmation] = received(smtp, NEWCOMER)
     page.goto(link_path(text_of(confirmation), r"/confirm-email/"))
     page.click("main form button[type=submit]")
@@ -123,7 +123,7 @@ def test_a_customer_admin_resends_one_invitation_and_revokes_another(page, smtp)
     page.click(f"main form[action='{revoke}'] button[type=submit]")
     page.wait_for_load_state()
 
-    deliver_mail()
+    run_tasks()
     first, again = (
         link_path(text_of(message), r"/invitation/") for message in received(smtp, kept.email)
     )

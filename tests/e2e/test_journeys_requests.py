@@ -10,7 +10,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from clientdesk.support.models import Attachment, SupportRequest
-from tests.e2e.journeys import deliver_mail, link_path, received, shoot, sign_in, text_of
+from tests.e2e.journeys import link_path, received, run_tasks, shoot, sign_in, text_of
 from tests.factories import PASSWORD, MembershipFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,7 +49,7 @@ def test_a_request_with_an_attachment_is_filed_and_confirmed_by_e_mail(page, smt
     assert download.value.suggested_filename == "servere.pdf"
     assert Path(download.value.path()).read_bytes() == PDF
 
-    deliver_mail()
+    run_tasks()
     [confirmation] = received(smtp, customer.email)
     text = text_of(confirmation)
     assert filed.number in text
