@@ -1,8 +1,11 @@
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 
 # Playwright's sync API keeps an event loop in this thread; the ORM calls the
 # tests make around it are still synchronous.
@@ -28,6 +31,27 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+_demo_snapshot: list[sqlite3.Connection] = []
+
+
+@pytest.fixture
+def demo(db):
+    """The demo data. Loading it takes some twenty seconds: on SQLite the first test of each
+    worker loads it and keeps a copy of the whole database, which the next tests restore in
+    milliseconds (the live server shares this connection)."""
+    if connection.vendor != "sqlite":
+        call_command("demo_data", verbosity=0)
+        return
+    connection.ensure_connection()
+    if _demo_snapshot:
+        _demo_snapshot[0].backup(connection.connection)
+        return
+    call_command("demo_data", verbosity=0)
+    snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.connection.backup(snapshot)
+    _demo_snapshot.append(snapshot)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -44,3 +68,22 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_sessionstart(session):
+    from tests.e2e.axe_report import AXE_DIR
+
+    if not hasattr(session.config, "workerinput"):  # the controller, before any worker
+        shutil.rmtree(AXE_DIR, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    from tests.e2e.axe_report import AXE_DIR, table
+    from tests.e2e.journeys import SCREENSHOTS
+
+    if AXE_DIR.exists():
+        terminalreporter.section("axe findings by page (both languages, both widths)")
+        for line in table():
+            terminalreporter.write_line(line)
+    if SCREENSHOTS.exists():
+        terminalreporter.write_line(f"Screenshots at 390 and 1280 px: {SCREENSHOTS}")

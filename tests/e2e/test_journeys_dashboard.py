@@ -10,7 +10,6 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,10 +23,9 @@ ANA = "ana.popescu@alfa.example"
 
 
 @pytest.fixture
-def demo(db):
+def scene(demo):
     """The demo data, and what it lacks: contracts waiting on Ana, requests past and near
     their target in the agent's queues."""
-    call_command("demo_data", verbosity=0)
     ana = User.objects.get(email=ANA)
     account = ana.memberships.get().account
     sign, approve = SignatureStep.Role.SIGN, SignatureStep.Role.APPROVE
@@ -74,7 +72,7 @@ def counts_lead_to_lists(page, email: str) -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_customers_counts_lead_to_their_filtered_lists(page, demo):
+def test_a_customers_counts_lead_to_their_filtered_lists(page, scene):
     links = counts_lead_to_lists(page, ANA)
     assert f"{reverse('support:list')}?status=waiting" in links
     assert sum(href == reverse("contracts:signatures") for href in links) == 2
@@ -89,7 +87,7 @@ def test_a_customers_counts_lead_to_their_filtered_lists(page, demo):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_staff_counts_lead_to_their_queues(page, demo):
+def test_staff_counts_lead_to_their_queues(page, scene):
     links = counts_lead_to_lists(page, "agent@vendor.example")
     assert any("queue=customer-support" in href for href in links)
     assert any("overdue=on" in href for href in links)
