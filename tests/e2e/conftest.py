@@ -27,8 +27,17 @@ def pytest_collection_modifyitems(items):
     # This hook sees the whole session's items, not only this folder's.
     here = Path(__file__).parent
     for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.e2e)
+        if here not in Path(item.fspath).parents:
+            continue
+        item.add_marker(pytest.mark.e2e)
+        # Every test here is transactional (the live server). Each also restores the data
+        # the migrations made: a flush without it lets post_migrate recreate the staff roles,
+        # and the next test that restores them would then fail on their unique names.
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction"):
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
+            )
 
 
 _demo_snapshot: list[sqlite3.Connection] = []
