@@ -26,6 +26,25 @@ def sign_in(page, email_address: str, password: str) -> None:
     page.wait_for_url(re.compile(r".*/(portal|staff)/.*"))
 
 
+SIGN_UP = {
+    "first_name": "Radu",
+    "last_name": "Stan",
+    "phone": "0722 555 109",
+    "company": "Alfa Industries SRL",
+    "job_title": "Achiziții",
+    "password1": "Munte-Verde-2026!",
+    "password2": "Munte-Verde-2026!",
+}
+
+
+def fill_sign_up(page, **fields: str) -> None:
+    """The sign-up form filled in (SIGN_UP, with ``fields`` over it) and both consents given."""
+    for name, value in {**SIGN_UP, **fields}.items():
+        page.fill(f"input[name={name}]", value)
+    page.check("input[name=consent_contact]")
+    page.check("input[name=consent_transfer]")
+
+
 def shoot(page, name: str) -> None:
     """The page as it is now, full length, at a phone's and a desktop's width."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

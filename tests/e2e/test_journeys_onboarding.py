@@ -14,7 +14,7 @@ from clientdesk.accounts.models import AccessRequest, Invitation
 from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from tests.billing.factories import issue
-from tests.e2e.journeys import link_path, received, run_tasks, shoot, sign_in, text_of
+from tests.e2e.journeys import fill_sign_up, link_path, received, run_tasks, shoot, sign_in, text_of
 from tests.factories import PASSWORD, MembershipFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,19 +23,7 @@ NEWCOMER = "ioana.marin@alfa.example"
 
 def sign_up(page, email: str) -> None:
     page.goto(reverse("account_signup"))
-    for name, value in {
-        "email": email,
-        "first_name": "Ioana",
-        "last_name": "Marin",
-        "phone": "0722 555 177",
-        "company": "Alfa Industries SRL",
-        "job_title": "Contabil",
-        "password1": "Munte-Verde-2026!",
-        "password2": "Munte-Verde-2026!",
-    }.items():
-        page.fill(f"input[name={name}]", value)
-    page.check("input[name=consent_contact]")
-    page.check("input[name=consent_transfer]")
+    fill_sign_up(page, email=email, first_name="Ioana", last_name="Marin", job_title="Contabil")
     shoot(page, "onboarding-sign-up")
     page.click("main form button[type=submit]")
     page.wait_for_url(f"**{reverse('account_email_verification_sent')}")

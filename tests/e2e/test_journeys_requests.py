@@ -69,17 +69,20 @@ def tab_to(page, matches, limit: int = 80) -> None:
     raise AssertionError(f"Tab never reached an element where {matches}")
 
 
+def follow(page, href: str) -> None:
+    """Tab to the link to ``href`` and open it with Enter."""
+    tab_to(page, f"el.getAttribute('href') === '{href}'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{href}")
+
+
 def test_the_whole_request_journey_with_the_keyboard_alone(page, customer):
     sign_in(page, customer.email, PASSWORD)
 
     # From the dashboard to the request form: the navigation, the list, then the type.
     page.goto(reverse("dashboard"))
-    tab_to(page, f"el.getAttribute('href') === '{reverse('support:list')}'")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"**{reverse('support:list')}")
-    tab_to(page, f"el.getAttribute('href') === '{reverse('support:new')}'")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"**{reverse('support:new')}")
+    follow(page, reverse("support:list"))
+    follow(page, reverse("support:new"))
     tab_to(page, f"(el.getAttribute('href') || '').endsWith('?type={QUESTION}')")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**?type={QUESTION}")
@@ -94,12 +97,8 @@ def test_the_whole_request_journey_with_the_keyboard_alone(page, customer):
     filed = SupportRequest.objects.get()
 
     # Found again in the list, opened, and answered.
-    tab_to(page, f"el.getAttribute('href') === '{reverse('support:list')}'")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"**{reverse('support:list')}")
-    tab_to(page, f"el.getAttribute('href') === '{reverse('support:detail', args=[filed.number])}'")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"**{reverse('support:detail', args=[filed.number])}")
+    follow(page, reverse("support:list"))
+    follow(page, reverse("support:detail", args=[filed.number]))
     tab_to(page, "el.name === 'body'")
     page.keyboard.type("Numele de utilizator dorit: radu.stan.")
     shoot(page, "request-keyboard-reply")
