@@ -40,9 +40,11 @@ lint: install
 test: lint
 	DEBUG=1 .venv/bin/pytest -n $(PYTEST_WORKERS) -m "not e2e"
 
-# Browser tests: need Debian's chromium (installed by .ci/run).
+# Browser tests: need Debian's chromium (installed by .ci/run). The journeys' screenshots
+# (390 and 1280 px) and the axe findings stay in var/ci-artifacts/, for CI to keep.
 e2e: install
-	DEBUG=1 .venv/bin/pytest -n $(PYTEST_WORKERS) -m e2e tests/e2e
+	DEBUG=1 .venv/bin/pytest -n $(PYTEST_WORKERS) -m e2e tests/e2e; status=$$?; \
+	  echo "Screenshots and axe findings: $(CURDIR)/var/ci-artifacts/"; exit $$status
 
 # Refresh the catalogues after changing strings (needs GNU gettext), then compile them.
 messages: install

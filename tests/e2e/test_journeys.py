@@ -17,6 +17,7 @@ from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from clientdesk.core.models import OutboundEmail
 from clientdesk.support.models import SupportRequest
+from tests.e2e.journeys import fill_sign_up
 from tests.factories import PASSWORD, MembershipFactory
 from tests.orders.factories import OrderFactory
 
@@ -48,18 +49,7 @@ def test_an_invited_newcomer_signs_up_confirms_and_lands_in_the_company(page):
     page.click(f"main a[href='{reverse('account_signup')}']")
     email = page.locator("input[name=email]")
     assert (email.input_value(), email.is_disabled()) == (INVITED, True)
-    for name, value in {
-        "first_name": "Radu",
-        "last_name": "Stan",
-        "phone": "0722 555 109",
-        "company": "Alfa Industries SRL",
-        "job_title": "Achiziții",
-        "password1": "Munte-Verde-2026!",
-        "password2": "Munte-Verde-2026!",
-    }.items():
-        page.fill(f"input[name={name}]", value)
-    page.check("input[name=consent_contact]")
-    page.check("input[name=consent_transfer]")
+    fill_sign_up(page)
     page.click("main form button[type=submit]")
     page.wait_for_url(f"**{reverse('account_email_verification_sent')}")
 
