@@ -25,12 +25,14 @@ def customer_waiting(user, held: frozenset[str]) -> list[Waiting]:
             "%(count)s contracts wait for your signature",
             signs,
         )
-        found.append(Waiting(text % {"count": signs}, url, signs, urgent=True))
+        found.append(Waiting(text % {"count": signs}, f"{url}?role=sign", signs, urgent=True))
     if approvals:
         text = ngettext(
             "%(count)s contract waits for your approval",
             "%(count)s contracts wait for your approval",
             approvals,
         )
-        found.append(Waiting(text % {"count": approvals}, url, approvals, urgent=True))
+        found.append(
+            Waiting(text % {"count": approvals}, f"{url}?role=approve", approvals, urgent=True)
+        )
     return found

@@ -49,10 +49,21 @@ def authentication_method(request) -> str:
 @login_required
 @require_GET
 def signature_list(request):
+    waiting = queries.signatures_waiting(request.user)
+    # The dashboard links its two counts here with ?role=sign and ?role=approve.
+    role = request.GET.get("role")
+    if role not in (SignatureStep.Role.SIGN, SignatureStep.Role.APPROVE):
+        role = None
+    shown = [(req, step) for req, step in waiting if role is None or step.role == role]
     return render(
         request,
         "contracts/signature_list.html",
-        {"waiting": queries.signatures_waiting(request.user), "current_section": SECTION},
+        {
+            "waiting": shown,
+            "role": role,
+            "hidden": len(waiting) - len(shown),
+            "current_section": SECTION,
+        },
     )
 
 

@@ -34,6 +34,25 @@ def test_the_list_shows_what_waits_on_the_user(client, signer, pending):
     assert pending.contract.number in page
 
 
+def test_the_list_filtered_to_a_role_shows_only_that_role_and_says_what_else_waits(client, alfa):
+    ana, colleague = (MembershipFactory(account=alfa, all_grants=True).user for _ in range(2))
+    to_be_signed = signature_request_for(ContractFactory(account=alfa), [(SIGN, ana)])
+    to_be_approved = signature_request_for(
+        ContractFactory(account=alfa), [("approve", ana), (SIGN, colleague)]
+    )
+    signing, approving = to_be_signed.contract.number, to_be_approved.contract.number
+    client.force_login(ana)
+    url = reverse("contracts:signatures")
+    page = client.get(url, {"role": "sign"}).content.decode()
+    assert signing in page and approving not in page
+    assert "Show all (one more waits for you)" in page
+    page = client.get(url, {"role": "approve"}).content.decode()
+    assert approving in page and signing not in page
+    # An unknown role is no filter.
+    page = client.get(url, {"role": "x"}).content.decode()
+    assert signing in page and approving in page
+
+
 def test_the_page_shows_the_document_in_a_same_origin_frame(client, signer, pending):
     client.force_login(signer)
     page = client.get(reverse("contracts:signature", args=[pending.public_id]))

@@ -157,5 +157,6 @@ def test_a_signature_or_approval_whose_turn_is_the_users_waits_on_their_dashboar
 
     assert "1 contract waits for your signature" in html
     assert "1 contract waits for your approval" in html
-    assert f'href="{reverse("contracts:signatures")}"' in html
+    assert f'href="{reverse("contracts:signatures")}?role=sign"' in html
+    assert f'href="{reverse("contracts:signatures")}?role=approve"' in html
     assert "waits for your" not in dashboard(client, MembershipFactory(account=account).user)
