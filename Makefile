@@ -31,6 +31,7 @@ lint: install
 	.venv/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	.venv/bin/mypy
+	.venv/bin/bandit -q -c pyproject.toml -r clientdesk
 
 test: lint
 	.venv/bin/pytest -n $(PYTEST_WORKERS) -m "not e2e"
