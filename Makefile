@@ -36,6 +36,7 @@ lint: install
 	.venv/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	.venv/bin/mypy
+	.venv/bin/bandit -q -c pyproject.toml -r clientdesk
 
 test: lint
 	DEBUG=1 .venv/bin/pytest -n $(PYTEST_WORKERS) -m "not e2e"

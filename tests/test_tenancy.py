@@ -4,26 +4,33 @@ Each route the resolver knows (and each operation of the API's schema) is classi
 tests/tenancy_routes.py; one that is not fails the first tests, by name. For each class
 the walk proves what it promises:
 
-- a customer object's route serves Alfa's admin, answers 404 to Beta's user and to an
-  Alfa colleague without the grant, sends the signed-out to the login page, and the
-  refused calls change nothing;
+- a customer object's route serves Alfa's admin, answers 404 to Beta's user, to an
+  Alfa colleague without the grant and to staff of every role, sends the signed-out to
+  the login page, and the refused calls change no row of the customer tables;
 - a customer list or form needs a login and shows no other customer's data;
-- a staff route never serves a customer, and serves staff in its role;
+- a staff route never serves a customer, and serves staff in its role, no other role;
+- an API operation on customer data serves only the insider's token, and Beta's token
+  changes nothing;
+- a builder fills in the route it is filed under, or the test fails;
+- a list shows exactly the objects whose detail page serves the same user;
 - a public route answers anyone;
 - a method a route's entry does not list answers 405, so the tables are the views' truth.
 """
 
 import json
+import re
 from io import BytesIO
 from urllib.parse import urlencode, urlsplit
 
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from clientdesk.accounts.models import AccessRequest, Invitation, Membership
 from clientdesk.api.urls import api
+from clientdesk.backoffice import roles as staff_roles
 from clientdesk.billing.models import (
     BillingAccount,
     BulkDownload,
@@ -209,16 +216,16 @@ def describe(response) -> str:
     return f"{response.status_code} {response.get('Location', '')}".strip()
 
 
+def rows(model) -> list[tuple]:
+    queryset = model.objects.order_by("pk")
+    if model is Event:  # the API records each call, refused or not
+        queryset = queryset.exclude(kind="api.called")
+    return list(queryset.values_list(*(f.attname for f in model._meta.concrete_fields)))
+
+
 def snapshot() -> dict[str, list[tuple]]:
     """Every row of the customer tables: what a refused call must leave unchanged."""
-    return {
-        model._meta.label: list(
-            model.objects.order_by("pk").values_list(
-                *(f.attname for f in model._meta.concrete_fields)
-            )
-        )
-        for model in CUSTOMER_TABLES
-    }
+    return {model._meta.label: rows(model) for model in CUSTOMER_TABLES}
 
 
 def colleague_without(alfa, grant):
@@ -227,11 +234,21 @@ def colleague_without(alfa, grant):
     return MembershipFactory(account=alfa, **grants).user
 
 
-def staff_member(role):
+def staff_member(*roles):
     user = UserFactory(is_staff=True)
-    if role is not None:
-        user.groups.set([Group.objects.get(name=role)])
+    user.groups.set(Group.objects.filter(name__in=[role for role in roles if role]))
     return user
+
+
+EVERY_ROLE = (*staff_roles.ROLE_PERMISSIONS, staff_roles.VENDOR_ADMIN)
+
+
+def fill(name, alfa, alfa_admin) -> routes.Target:
+    """The route's URL for an object of Alfa: a builder that fills in another route fails."""
+    target = ALL_ROUTES[name].build(alfa, alfa_admin)
+    path = urlsplit(target.url).path
+    assert resolve(path).view_name == name, f"the builder of {name} fills in {path}"
+    return target
 
 
 def sign_in(client, user, *, reauthenticate=False):
@@ -276,7 +293,7 @@ def test_the_methods_a_route_does_not_list_answer_405(client, name, alfa, alfa_a
         client.force_login(staff_member(route.role or routes.ADMIN))
     elif isinstance(route, routes.ObjectRoute | routes.PageRoute):
         sign_in(client, alfa_admin, reauthenticate=getattr(route, "reauthenticate", False))
-    target = route.build(alfa, alfa_admin)
+    target = fill(name, alfa, alfa_admin)
     answers = {}
     for method in unlisted(route):
         response = call(client, method, target)
@@ -293,8 +310,7 @@ def test_the_methods_a_route_does_not_list_answer_405(client, name, alfa, alfa_a
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method"), cases(routes.CUSTOMER_OBJECTS))
 def test_the_insider_is_served(client, name, method, alfa, alfa_admin):
-    route = routes.CUSTOMER_OBJECTS[name]
-    target = route.build(alfa, alfa_admin)
+    target = fill(name, alfa, alfa_admin)
     client.force_login(alfa_admin)
     response = call(client, method, target)
     text_of(response)
@@ -318,7 +334,7 @@ def assert_refused_and_nothing_changed(client, method, target, expected):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method"), cases(routes.CUSTOMER_OBJECTS))
 def test_another_customers_user_gets_404(client, name, method, alfa, alfa_admin, beta_user):
-    target = routes.CUSTOMER_OBJECTS[name].build(alfa, alfa_admin)
+    target = fill(name, alfa, alfa_admin)
     client.force_login(beta_user)
     assert_refused_and_nothing_changed(client, method, target, routes.NOT_FOUND)
 
@@ -327,8 +343,17 @@ def test_another_customers_user_gets_404(client, name, method, alfa, alfa_admin,
 @pytest.mark.parametrize(("name", "method"), cases(routes.CUSTOMER_OBJECTS))
 def test_a_colleague_without_the_grant_gets_404(client, name, method, alfa, alfa_admin):
     route = routes.CUSTOMER_OBJECTS[name]
-    target = route.build(alfa, alfa_admin)
+    target = fill(name, alfa, alfa_admin)
     client.force_login(colleague_without(alfa, route.grant))
+    assert_refused_and_nothing_changed(client, method, target, routes.NOT_FOUND)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method"), cases(routes.CUSTOMER_OBJECTS))
+def test_staff_of_every_role_get_404_on_a_customer_object(client, name, method, alfa, alfa_admin):
+    # Staff read customer data on the staff side only, whatever their roles.
+    target = fill(name, alfa, alfa_admin)
+    client.force_login(staff_member(*EVERY_ROLE))
     assert_refused_and_nothing_changed(client, method, target, routes.NOT_FOUND)
 
 
@@ -336,7 +361,7 @@ def test_a_colleague_without_the_grant_gets_404(client, name, method, alfa, alfa
 @pytest.mark.parametrize(("name", "method"), cases(routes.CUSTOMER_OBJECTS))
 def test_signed_out_an_object_route_asks_to_sign_in(client, name, method, alfa, alfa_admin):
     route = routes.CUSTOMER_OBJECTS[name]
-    target = route.build(alfa, alfa_admin)
+    target = fill(name, alfa, alfa_admin)
     assert_refused_and_nothing_changed(client, method, target, route.signed_out)
 
 
@@ -384,7 +409,7 @@ def leaked(text, data, kinds):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method"), cases(routes.CUSTOMER_PAGES))
 def test_signed_out_a_customer_page_asks_to_sign_in(client, name, method, alfa, alfa_admin):
-    target = routes.CUSTOMER_PAGES[name].build(alfa, alfa_admin)
+    target = fill(name, alfa, alfa_admin)
     assert_refused_and_nothing_changed(client, method, target, routes.LOGIN)
 
 
@@ -395,7 +420,7 @@ def test_a_customer_page_serves_the_insider_with_alfas_data(
 ):
     route = routes.CUSTOMER_PAGES[name]
     sign_in(client, alfa_admin, reauthenticate=route.reauthenticate)
-    response = client.get(route.build(alfa, alfa_admin).url)
+    response = client.get(fill(name, alfa, alfa_admin).url)
     text = text_of(response)
     assert response.status_code == route.answers and succeeded(response), describe(response)
     missing = [alfa_data[kind][0] for kind in route.shows if alfa_data[kind][0] not in text]
@@ -408,7 +433,7 @@ def test_a_customer_page_shows_another_customer_nothing_of_alfa(
     client, name, alfa, alfa_admin, alfa_data, beta_user
 ):
     route = routes.CUSTOMER_PAGES[name]
-    target = route.build(alfa, alfa_admin)
+    target = fill(name, alfa, alfa_admin)
     sign_in(client, beta_user, reauthenticate=route.reauthenticate)
     response = client.get(target.url)
     assert response.status_code == route.answers and succeeded(response), describe(response)
@@ -421,7 +446,7 @@ def test_a_customer_page_shows_a_colleague_without_the_grant_nothing_of_it(
     client, name, alfa, alfa_admin, alfa_data
 ):
     route = routes.CUSTOMER_PAGES[name]
-    target = route.build(alfa, alfa_admin)
+    target = fill(name, alfa, alfa_admin)
     client.force_login(colleague_without(alfa, route.grant))
     assert route.grant in GRANT_DATA, f"name the data of Alfa that {route.grant!r} shows"
     response = client.get(target.url)
@@ -435,7 +460,7 @@ def test_a_customer_page_shows_a_colleague_without_the_grant_nothing_of_it(
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method"), cases(routes.STAFF))
 def test_a_customer_never_reaches_a_staff_route(client, name, method, alfa, alfa_admin):
-    target = routes.STAFF[name].build(alfa, alfa_admin)
+    target = fill(name, alfa, alfa_admin)
     client.force_login(alfa_admin)
     before = snapshot()
     response = call(client, method, target)
@@ -447,7 +472,7 @@ def test_a_customer_never_reaches_a_staff_route(client, name, method, alfa, alfa
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method"), cases(routes.STAFF))
 def test_signed_out_a_staff_route_asks_to_sign_in(client, name, method, alfa, alfa_admin):
-    target = routes.STAFF[name].build(alfa, alfa_admin)
+    target = fill(name, alfa, alfa_admin)
     before = snapshot()
     response = call(client, method, target)
     text_of(response)
@@ -459,7 +484,7 @@ def test_signed_out_a_staff_route_asks_to_sign_in(client, name, method, alfa, al
 @pytest.mark.parametrize(("name", "method"), cases(routes.STAFF))
 def test_staff_in_the_role_are_served(client, name, method, alfa, alfa_admin):
     route = routes.STAFF[name]
-    target = route.build(alfa, alfa_admin)
+    target = fill(name, alfa, alfa_admin)
     client.force_login(staff_member(route.role))
     response = call(client, method, target)
     text_of(response)
@@ -472,13 +497,21 @@ def test_staff_in_the_role_are_served(client, name, method, alfa, alfa_admin):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method"), cases(routes.STAFF, only=lambda route: route.role))
-def test_staff_outside_the_role_get_403(client, name, method, alfa, alfa_admin):
-    target = routes.STAFF[name].build(alfa, alfa_admin)
-    client.force_login(staff_member(None))
+def test_staff_outside_the_role_get_403(name, method, alfa, alfa_admin):
+    route = routes.STAFF[name]
+    target = fill(name, alfa, alfa_admin)
+    served = (route.role, staff_roles.VENDOR_ADMIN, *routes.SERVED_TOO.get(name, ()))
+    others = [None, *(role for role in EVERY_ROLE if role not in served)]
+    signed_in = {role: Client() for role in others}  # no role, then each other one
+    for role, other in signed_in.items():
+        other.force_login(staff_member(role))
     before = snapshot()
-    response = call(client, method, target)
-    text_of(response)
-    assert response.status_code == 403, describe(response)
+    answers = {}
+    for role, other in signed_in.items():
+        response = call(other, method, target)
+        text_of(response)
+        answers[role] = response.status_code
+    assert answers == dict.fromkeys(others, 403)
     assert snapshot() == before
 
 
@@ -491,7 +524,7 @@ OPEN_ROUTES = {**routes.PUBLIC, **routes.NOT_CUSTOMER_DATA}
 @pytest.mark.parametrize(("name", "method"), cases(OPEN_ROUTES))
 def test_a_public_route_answers_anyone(client, name, method, alfa, alfa_admin):
     route = OPEN_ROUTES[name]
-    response = call(client, method, route.build(alfa, alfa_admin))
+    response = call(client, method, fill(name, alfa, alfa_admin))
     text_of(response)
     assert response.status_code == route.answers[method], describe(response)
 
@@ -525,6 +558,17 @@ def api_ops(access: str) -> list:
     ]
 
 
+def api_fill(method, path, alfa, alfa_admin) -> routes.ApiTarget:
+    """The operation's path for an object of Alfa: a builder that fills in another fails."""
+    _access, build = routes.API_OPERATIONS[(method, path)]
+    target = build(alfa, alfa_admin)
+    template = re.escape(path).replace(r"\{", "{").replace(r"\}", "}")
+    assert re.fullmatch(re.sub(r"{\w+}", "[^/]+", template), target.path), (
+        f"the builder of {method} {path} fills in {target.path}"
+    )
+    return target
+
+
 def api_call(client, method, target, plain=None):
     headers = {"Authorization": f"Bearer {plain}"} if plain else {}
     if method == "GET":
@@ -548,13 +592,12 @@ def test_an_operation_about_the_token_needs_one(client, method, path, alfa_admin
 def test_a_customer_api_operation_serves_only_the_insider(
     client, method, path, alfa, alfa_admin, beta_user
 ):
-    _access, build = routes.API_OPERATIONS[(method, path)]
-    target = build(alfa, alfa_admin)
+    target = api_fill(method, path, alfa, alfa_admin)
     no_grant = MembershipFactory(account=alfa).user
     assert api_call(client, method, target).status_code == 401
     for outsider in (beta_user, no_grant):
         _token, plain = customer_token(outsider)
-        before = Event.objects.exclude(kind="api.called").count()
+        before = snapshot()
         response = api_call(client, method, target, plain)
         text = response.content.decode()
         if response.status_code == 200:  # a list: it must not list Alfa's objects
@@ -565,7 +608,7 @@ def test_a_customer_api_operation_serves_only_the_insider(
             assert response.json()["detail"][0]["loc"] == ["body", "account"]
         else:
             assert response.status_code == 404, text
-        assert Event.objects.exclude(kind="api.called").count() == before, "it changed something"
+        assert snapshot() == before, "it changed something"
     _token, plain = customer_token(alfa_admin)
     response = api_call(client, method, target, plain)
     assert response.status_code == target.insider, response.content
@@ -574,13 +617,12 @@ def test_a_customer_api_operation_serves_only_the_insider(
 @pytest.mark.django_db
 @pytest.mark.parametrize(("method", "path"), api_ops(routes.API_VENDOR))
 def test_an_erp_operation_answers_only_a_vendor_token(client, method, path, alfa, alfa_admin):
-    _access, build = routes.API_OPERATIONS[(method, path)]
-    target = build(alfa, alfa_admin)
+    target = api_fill(method, path, alfa, alfa_admin)
     _token, plain = customer_token(alfa_admin)  # every grant of Alfa, still not the ERP
-    before = Event.objects.exclude(kind="api.called").count()
+    before = snapshot()
     assert api_call(client, method, target).status_code == 401
     assert api_call(client, method, target, plain).status_code == 401
-    assert Event.objects.exclude(kind="api.called").count() == before, "it changed something"
+    assert snapshot() == before, "it changed something"
     _token, plain = vendor_token()
     response = api_call(client, method, target, plain)
     assert response.status_code == target.insider, response.content
@@ -596,6 +638,72 @@ def test_the_methods_the_schema_does_not_list_answer_405(client, path):
 
 
 # The lists and the gate -----------------------------------------------------------------
+
+
+# Each kind with a list page and a detail page: how to make one, the two routes, the field
+# that names it in the detail's URL, and the field the list shows.
+LISTED_KINDS = {
+    "requests": (
+        lambda account, user: SupportRequestFactory(account=account, requester=user),
+        "support:list",
+        "support:detail",
+        "number",
+        "number",
+    ),
+    "orders": (
+        lambda account, user: OrderFactory(account=account),
+        "orders:list",
+        "orders:detail",
+        "public_id",
+        "number",
+    ),
+    "contracts": (
+        lambda account, user: ContractFactory(account=account),
+        "contracts:list",
+        "contracts:detail",
+        "public_id",
+        "number",
+    ),
+    "equipment": (
+        lambda account, user: EquipmentFactory(account=account),
+        "equipment:list",
+        "equipment:detail",
+        "public_id",
+        "serial_number",
+    ),
+    "invoices": (
+        lambda account, user: issue(account),
+        "billing:list",
+        "billing:detail",
+        "number",
+        "number",
+    ),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", sorted(LISTED_KINDS))
+def test_a_list_shows_exactly_the_objects_whose_detail_serves_the_user(
+    client, kind, alfa, alfa_admin, alfa_limited, beta_user
+):
+    make, list_name, detail_name, key, shown = LISTED_KINDS[kind]
+    beta = beta_user.memberships.get().account
+    objects = [make(alfa, alfa_admin), make(alfa, alfa_admin), make(beta, beta_user)]
+    seen = {}
+    for user in (alfa_admin, alfa_limited, beta_user):
+        client.force_login(user)
+        listing = client.get(reverse(list_name))
+        text = text_of(listing) if listing.status_code == 200 else ""
+        listed = {o.pk for o in objects if str(getattr(o, shown)) in text}
+        served = {
+            o.pk
+            for o in objects
+            if client.get(reverse(detail_name, args=[getattr(o, key)])).status_code == 200
+        }
+        assert listed == served, f"{user}: listed {listed}, detail pages served {served}"
+        seen[user] = served
+    assert seen[alfa_admin] == {objects[0].pk, objects[1].pk}
+    assert seen[beta_user] == {objects[2].pk}
 
 
 @pytest.mark.django_db

@@ -11,7 +11,7 @@ from clientdesk.backoffice import roles
 from clientdesk.core import grants as G
 from clientdesk.core.models import VendorConfig
 
-PASSWORD = "clientdesk-demo"  # noqa: S105 - the documented demo password
+PASSWORD = "clientdesk-demo"  # noqa: S105 - the documented demo password  # nosec B105
 
 VENDOR = {
     "name": "Carpatia Tech",

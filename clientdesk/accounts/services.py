@@ -42,7 +42,7 @@ from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import CommonError, ServiceError
 from clientdesk.core.locking import lock
-from clientdesk.core.upsert import Outcome, Upserted
+from clientdesk.core.upsert import Outcome, Upserted, claim
 
 
 @dataclass(frozen=True)
@@ -340,6 +340,7 @@ def account_upsert(
     *, actor: Actor, external_id: str, data: AccountData
 ) -> Upserted[CustomerAccount]:
     """Create or update the customer account the ERP knows as ``external_id``."""
+    claim(CustomerAccount, external_id)
     account = CustomerAccount.objects.select_for_update().filter(external_id=external_id).first()
     if account is None:
         account = CustomerAccount(external_id=external_id)

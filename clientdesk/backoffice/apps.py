@@ -1,4 +1,5 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.db.models.signals import post_migrate
 
 
@@ -10,12 +11,16 @@ class BackofficeConfig(AppConfig):
         post_migrate.connect(_ensure_roles_once_permissions_exist, dispatch_uid="clientdesk-roles")
 
 
-def _ensure_roles_once_permissions_exist(sender, **kwargs) -> None:
+def _ensure_roles_once_permissions_exist(sender, apps=global_apps, **kwargs) -> None:
     # post_migrate fires per app, in INSTALLED_APPS order, each creating its own
     # permissions: the roles can take them all only after the last app (that has
     # models: the others get no signal).
-    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    with_models = [config for config in global_apps.get_app_configs() if config.models_module]
     if sender is not with_models[-1]:
+        return
+    try:  # the state the migrations left: auth is gone after `migrate auth zero`
+        apps.get_model("auth", "Group")
+    except LookupError:
         return
     from clientdesk.backoffice.roles import ensure_roles
 

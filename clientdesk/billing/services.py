@@ -36,7 +36,7 @@ from clientdesk.core import configuration, events
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import ServiceError
 from clientdesk.core.models import Event, VendorConfig
-from clientdesk.core.upsert import Outcome, Upserted
+from clientdesk.core.upsert import Outcome, Upserted, claim
 from clientdesk.support.storage import private_storage
 
 
@@ -159,6 +159,7 @@ def invoice_issue(
     stays open, a credit of the customer's. The same document again is unchanged.
     """
     doc = document
+    claim(Invoice, doc.external_id)
     existing = (
         Invoice.objects.select_related("corrects")
         .prefetch_related("lines")
@@ -282,6 +283,7 @@ def payment_record(
 ) -> Upserted[Payment]:
     """Record a payment received and the invoices it settles; what is left stays unallocated."""
     amount = cents(Decimal(amount))
+    claim(Payment, external_id)
     existing = Payment.objects.filter(external_id=external_id).first()
     if existing is not None:
         recorded = sorted(existing.allocations.values_list("invoice__number", "amount"))

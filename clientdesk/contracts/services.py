@@ -22,7 +22,7 @@ from clientdesk.core import events
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import CommonError, ServiceError
 from clientdesk.core.locking import lock, save_new_version
-from clientdesk.core.upsert import Outcome, Upserted
+from clientdesk.core.upsert import Outcome, Upserted, claim
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,6 +75,7 @@ def contract_upsert(
     """Create or update the contract the ERP knows as ``external_id``."""
     if data.end_date is not None and data.end_date < data.start_date:
         raise ServiceError(ContractError.DATES, field="end_date")
+    claim(Contract, external_id)
     existing = Contract.objects.filter(external_id=external_id).values_list("pk", flat=True).first()
     if existing is None:
         contract = Contract(external_id=external_id, account=account)
@@ -155,6 +156,7 @@ def equipment_upsert(
                 field="contract_number",
                 params={"number": data.contract_number},
             )
+    claim(Equipment, external_id)
     machine = Equipment.objects.select_for_update().filter(external_id=external_id).first()
     if machine is None:
         machine = Equipment(external_id=external_id, account=account)

@@ -23,7 +23,7 @@ from clientdesk.accounts.models import CustomerAccount
 from clientdesk.core import configuration, events
 from clientdesk.core.actors import Actor
 from clientdesk.core.errors import CommonError, ServiceError
-from clientdesk.core.upsert import Outcome, Upserted
+from clientdesk.core.upsert import Outcome, Upserted, claim
 from clientdesk.orders.errors import OrderError
 from clientdesk.orders.events import CarrierEvent, OrderEvent
 from clientdesk.orders.models import (
@@ -115,6 +115,7 @@ def order_upsert(
     A change of status is recorded in the timeline at ``at`` (default: now).
     """
     _check_lines(lines)
+    claim(Order, external_id)
     order = Order.objects.select_for_update().filter(external_id=external_id).first()
     if order is None:
         order = Order(external_id=external_id, account=account)
@@ -226,6 +227,7 @@ def shipment_upsert(
     """
     # Lock the order first: concurrent shipments of one order must not over-ship a line.
     order = Order.objects.select_for_update().get(pk=order.pk)
+    claim(Shipment, external_id)
     shipment = Shipment.objects.filter(external_id=external_id).first()
     if shipment is None:
         shipment = Shipment(external_id=external_id, order=order)

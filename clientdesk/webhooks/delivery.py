@@ -49,7 +49,7 @@ class Claimed:
 def backoff(attempts: int) -> timedelta:
     """The wait after ``attempts`` failures, with ±20 % jitter so that retries spread out."""
     step = BACKOFF[min(attempts, len(BACKOFF)) - 1]
-    return step * random.uniform(0.8, 1.2)
+    return step * random.uniform(0.8, 1.2)  # nosec B311  # jitter, not a secret
 
 
 def headers_for(endpoint: Endpoint, delivery: Delivery, now: datetime) -> dict[str, str]:

@@ -39,6 +39,7 @@ CHECKS = {
         C.content_type_conformance,
         C.response_headers_conformance,
         C.response_schema_conformance,
+        C.ignored_auth,  # the same call without the token answers 401
     ]
 }
 
