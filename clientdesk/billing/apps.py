@@ -12,6 +12,7 @@ class BillingConfig(AppConfig):
 
     def ready(self) -> None:
         from clientdesk.billing import subscribers  # noqa: F401  (subscribes to the events)
+        from clientdesk.billing.dashboard import customer_waiting
         from clientdesk.billing.events import BillingEvent, BillingSettingsEvent, describe
         from clientdesk.billing.queries import dashboard_summary
         from clientdesk.core import events
@@ -29,6 +30,7 @@ class BillingConfig(AppConfig):
                 summary=dashboard_summary,
             )
         )
+        navigation.register_waiting("invoices", customer_waiting, order=40)
         navigation.register(
             Section(
                 key="statement",

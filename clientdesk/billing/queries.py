@@ -108,6 +108,11 @@ def overdue_cutoff() -> date:
     return ledger.overdue_cutoff()
 
 
+def overdue_invoices(user) -> QuerySet[Invoice]:
+    """The user's invoices past due and not paid (the (account, settled, due_on) index)."""
+    return _status(Invoice.objects.visible_to(user, G.INVOICES), S.OVERDUE, overdue_cutoff())
+
+
 def dashboard_summary(user) -> str:
     """What the Invoices tile tells: the open balance and how much of it is overdue, per
     currency. Two queries whatever the data: the kept balances, and the open amounts of the
@@ -119,7 +124,7 @@ def dashboard_summary(user) -> str:
         .values_list("currency", "total")
     )
     overdue = dict(
-        _status(Invoice.objects.visible_to(user, G.INVOICES), S.OVERDUE, overdue_cutoff())
+        overdue_invoices(user)
         .values("currency")
         .annotate(total=Sum("open_amount"))
         .values_list("currency", "total")

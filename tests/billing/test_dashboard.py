@@ -59,3 +59,19 @@ def test_the_dashboard_makes_as_many_queries_for_40_invoices_as_for_2(client, al
     assert with_40 == with_2
     assert Decimal(0) < sum(b.balance for b in alfa.billing_accounts.all())
     assert "overdue" in tile_of(response)  # the factories' users read English
+
+
+def test_overdue_invoices_wait_on_the_dashboard_linked_to_the_list_of_them(
+    client, alfa_admin, alfa
+):
+    today = ledger.today()
+    for _ in range(2):
+        issue(alfa, issued_on=today - timedelta(days=60), due_on=today - timedelta(days=30))
+    issue(alfa, issued_on=today, due_on=today + timedelta(days=30))
+    client.force_login(alfa_admin)
+    response = client.get(reverse("dashboard"))
+    [overdue] = [item for item in response.context["waiting"] if "overdue" in item.text]
+    assert overdue.text == "2 invoices are overdue"
+    assert overdue.urgent
+    listed = client.get(overdue.url)
+    assert len(listed.context["rows"]) == 2

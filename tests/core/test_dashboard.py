@@ -90,7 +90,7 @@ def test_a_customers_dashboard_reads_the_same_queries_with_much_data_or_little(
 
     assert "12 requests wait for your answer" in html
     assert "12 contracts wait for your signature" in html
-    assert len(read.captured_queries) <= 14
+    assert len(read.captured_queries) <= 15
 
 
 def staff(role: str):
