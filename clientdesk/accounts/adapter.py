@@ -4,7 +4,6 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
 from allauth.account.models import Login
-from allauth.account.stages import LoginByCodeStage
 from allauth.mfa.utils import is_mfa_enabled
 from django import forms
 from django.conf import settings
@@ -76,8 +75,8 @@ class AccountAdapter(DefaultAccountAdapter):
             return False
         if not services.needs_step_up(user):
             return False
-        if not login.state.get("stages", {}).get(LoginByCodeStage.key):  # once a sign-in
-            services.login_stepped_up(actor=anonymous_origin(self.request).with_user(user))
+        # allauth asks once a sign-in, when its code stage comes.
+        services.login_stepped_up(actor=anonymous_origin(self.request).with_user(user))
         return True
 
     def send_notification_mail(self, template_prefix, user, context=None, email=None) -> None:
