@@ -159,8 +159,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # "limits", the database's cache table (see docs/decisions.md). Past MAX_ENTRIES that cache
 # drops a third of its keys, live limits too: far above what an attack could fill.
 REDIS_URL = env("REDIS_URL")
+CACHES: dict[str, dict[str, object]]
 if REDIS_URL:
-    _REDIS = {"BACKEND": "clientdesk.core.cache.RedisCache", "LOCATION": REDIS_URL}
+    _REDIS: dict[str, object] = {
+        "BACKEND": "clientdesk.core.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+    }
     CACHES = {"default": _REDIS, "limits": _REDIS}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
@@ -236,6 +240,8 @@ ACCOUNT_RATE_LIMITS = {
 # (and the next), its password alone no longer signs in, a second factor or an e-mailed
 # code must follow (accounts/signin.py).
 LOGIN_STEP_UP_AFTER = env_int("LOGIN_STEP_UP_AFTER", 5)
+# The code goes through the outbox and the worker: longer than allauth's 3 minutes.
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
 # The browsers a user signed in from, to e-mail them of a new one (accounts/signin.py).
 KNOWN_BROWSER_COOKIE_NAME = "clientdesk_browser" if DEBUG else "__Host-clientdesk_browser"
 KNOWN_BROWSER_COOKIE_AGE = 400 * 24 * 60 * 60  # the most browsers keep a cookie
