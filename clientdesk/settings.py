@@ -191,11 +191,11 @@ PASSWORD_HASHERS = [
 # Django's rules in the portal's words (accounts/passwords.py); the common ones are
 # Django's list of 20,000.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "clientdesk.accounts.passwords.UserAttributeSimilarityValidator"},
     {
         "NAME": "clientdesk.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
+    {"NAME": "clientdesk.accounts.passwords.UserAttributeSimilarityValidator"},
     {"NAME": "clientdesk.accounts.passwords.CommonPasswordValidator"},
     {"NAME": "clientdesk.accounts.passwords.NumericPasswordValidator"},
 ]

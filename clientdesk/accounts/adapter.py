@@ -7,6 +7,7 @@ from allauth.account.models import Login
 from allauth.mfa.utils import is_mfa_enabled
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,6 +26,11 @@ BUTTONS = {
     "activate_url": _("Confirm the address"),
     "signup_url": _("Create an account"),
 }
+
+STEP_UP_MESSAGE = _(
+    "There were several failed sign-ins to this account lately: to be sure it is you, "
+    "enter the code we have just e-mailed you."
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,7 @@ class AccountAdapter(DefaultAccountAdapter):
             return False
         # allauth asks once a sign-in, when its code stage comes.
         services.login_stepped_up(actor=anonymous_origin(self.request).with_user(user))
+        messages.info(self.request, STEP_UP_MESSAGE)
         return True
 
     def send_notification_mail(self, template_prefix, user, context=None, email=None) -> None:

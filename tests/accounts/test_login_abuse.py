@@ -150,8 +150,10 @@ def test_failures_from_100_addresses_ask_the_owner_for_a_code_and_never_refuse_t
         assert not refused(sign_in(from_address(f"198.51.100.{n}"), owner.email, "guess"))
     client = from_address("192.0.2.41")
     response = sign_in(client, owner.email)
-    # The password alone no longer signs in: a code was e-mailed to the owner.
+    # The password alone no longer signs in: a code was e-mailed to the owner, who is told why.
     assert response["Location"] == reverse("account_confirm_login_code")
+    page = client.get(response["Location"]).content.decode()
+    assert "Au fost mai multe încercări eșuate de autentificare în acest cont" in page
     assert not signed_in(client)
     sign_in_with_emailed_code(from_address("192.0.2.42"), owner)
 
