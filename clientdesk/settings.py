@@ -170,12 +170,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate limits are shared by every process: all in Redis when configured. Without it our own
+# counters are a table (core/counters.py), and allauth's, which it keeps in "default" only,
+# pass through "default" (each process's memory, read by every page query-free) to
+# "limits", the database's cache table (see docs/decisions.md). Past MAX_ENTRIES that cache
+# drops a third of its keys, live limits too: far above what an attack could fill.
 REDIS_URL = env("REDIS_URL")
+CACHES: dict[str, dict[str, object]]
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "clientdesk.core.cache.RedisCache", "LOCATION": REDIS_URL}}
+    _REDIS: dict[str, object] = {
+        "BACKEND": "clientdesk.core.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+    }
+    CACHES = {"default": _REDIS, "limits": _REDIS}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "clientdesk.core.cache.LocalWithSharedLimits"},
+        "limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "clientdesk_limits",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+    }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -188,15 +205,26 @@ PASSWORD_HASHERS = [
     "clientdesk.accounts.hashers.PortalArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Django's rules in the portal's words (accounts/passwords.py); the common ones are
+# Django's list of 20,000.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "NAME": "clientdesk.accounts.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "clientdesk.accounts.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "clientdesk.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "clientdesk.accounts.passwords.NumericPasswordValidator"},
 ]
+# The client's address behind the load balancer (core/actors.client_ip): the number of
+# proxies of ours that append to X-Forwarded-For, or the header one of them sets to it
+# ("X-Real-IP"). Neither: REMOTE_ADDR, and X-Forwarded-For is ignored. allauth is given the
+# same (its rate limits and session list ask the adapter, which asks client_ip).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER
+
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
 
@@ -216,11 +244,27 @@ ACCOUNT_ADAPTER = "clientdesk.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Failed sign-ins from one address: 20 in 15 minutes over all accounts, 5 in 5 for one
+    # (the adapter makes allauth's "key", the account alone, the address and the account:
+    # else anyone could refuse an account to its owner). allauth counts a wrong second
+    # factor here too, per account: 5 in 5 minutes.
+    "login_failed": "20/15m/ip,5/5m/key",
     "login": "30/m/ip",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",  # nosec B105  # a rate, not a password
 }
+# Across addresses an account is not refused: after this many failures within the hour
+# (and the next), its password alone no longer signs in, a second factor or an e-mailed
+# code must follow (accounts/signin.py).
+LOGIN_STEP_UP_AFTER = env_int("LOGIN_STEP_UP_AFTER", 5)
+# The code goes through the outbox and the worker: longer than allauth's 3 minutes.
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
+# The browsers a user signed in from, to e-mail them of a new one (accounts/signin.py).
+KNOWN_BROWSER_COOKIE_NAME = "clientdesk_browser" if DEBUG else "__Host-clientdesk_browser"
+KNOWN_BROWSER_COOKIE_AGE = 400 * 24 * 60 * 60  # the most browsers keep a cookie
+# Password changes and resets, address and second-factor changes are e-mailed to the user.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_FORMS = {"signup": "clientdesk.accounts.signup.SignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = "clientdesk"

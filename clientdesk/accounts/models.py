@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -236,3 +237,21 @@ class AccessRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.customer_number}"
+
+
+class KnownBrowser(models.Model):
+    """A browser a user has signed in from: the cookie's random key, kept as a hash."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="known_browsers")
+    key_hash = models.CharField(max_length=64)
+    user_agent = models.CharField(max_length=300, blank=True)
+    first_seen_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key_hash"], name="known_browser_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.user_agent}"

@@ -1,13 +1,16 @@
-"""The e-mails of access changes: subscribers of the events, queued in the durable outbox."""
+"""The e-mails of access changes and of a sign-in from a new browser: subscribers of the
+events, queued in the durable outbox."""
 
 from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
+from clientdesk.accounts.browsers import describe
 from clientdesk.accounts.company import INVITATION_DAYS
-from clientdesk.accounts.events import AccessEvent
-from clientdesk.accounts.models import AccessRequest, Invitation
+from clientdesk.accounts.events import AccessEvent, SecurityEvent
+from clientdesk.accounts.models import AccessRequest, Invitation, User
 from clientdesk.core import grants as G
 from clientdesk.core.events import subscribe
 from clientdesk.core.mail import queue_email
@@ -51,4 +54,22 @@ def invitation_created(event: Event, invitation: Invitation) -> None:
         },
         language=admin.language if admin is not None else settings.LANGUAGE_CODE,
         secrets=[url],
+    )
+
+
+@subscribe(SecurityEvent.NEW_BROWSER)
+def new_browser(event: Event, user: User) -> None:
+    with translation.override(user.language):
+        browser = describe(event.user_agent)
+    queue_email(
+        to=user.email,
+        template="accounts/email/new_browser",
+        context={
+            "user": user,
+            "event": event,
+            "browser": browser,
+            "sessions_url": f"{settings.PORTAL_URL}{reverse('usersessions_list')}",
+            "password_url": f"{settings.PORTAL_URL}{reverse('account_change_password')}",
+        },
+        language=user.language,
     )

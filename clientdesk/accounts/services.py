@@ -36,6 +36,14 @@ from clientdesk.accounts.models import (
     Membership,
     User,
 )
+from clientdesk.accounts.signin import (  # noqa: F401  re-exported: callers name services.X
+    browser_signed_in,
+    login_failed,
+    login_limited,
+    login_of,
+    login_stepped_up,
+    needs_step_up,
+)
 from clientdesk.accounts.validators import normalize_phone, validate_cui
 from clientdesk.core import events
 from clientdesk.core import grants as G

@@ -1,4 +1,5 @@
-"""Sign-ins, sign-outs, passwords and two-factor changes go into the audit log.
+"""Sign-ins, sign-outs, passwords and two-factor changes go into the audit log; sign-ins
+also count failures and remember browsers (accounts/signin.py).
 
 allauth and Django announce these with signals; each becomes a security event
 with the person and where they came from.
@@ -8,10 +9,11 @@ from typing import Any
 
 from allauth.account import signals as account_signals
 from allauth.mfa import signals as mfa_signals
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import signals as auth_signals
 from django.dispatch import receiver
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBase
 from django.utils.translation import gettext as _
 
 from clientdesk.accounts import queries, services
@@ -42,15 +44,28 @@ def logged_out(sender: Any, request: HttpRequest | None, user: User | None, **kw
 def login_failed(
     sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
-    # The address typed is kept only as a hash: it may be nobody's, or a typo of a password.
-    email = str(credentials.get("email") or credentials.get("username") or "").strip().lower()
-    user = User.objects.filter(email=email).first() if email else None
     origin = anonymous_origin(request) if request is not None else Actor.system("auth")
-    events.record(
-        SecurityEvent.LOGIN_FAILED,
-        actor=origin,
-        subject=user,
-        data={"known_user": user is not None},
+    services.login_failed(actor=origin, login=services.login_of(credentials))
+
+
+@receiver(account_signals.user_logged_in)
+def remember_browser(
+    sender: Any, request: HttpRequest, response: HttpResponseBase, user: User, **kwargs: Any
+) -> None:
+    """The browser keeps a random key in a long-lived cookie: a sign-in from a browser the
+    user has not used before is e-mailed to them."""
+    key = services.browser_signed_in(
+        actor=anonymous_origin(request),
+        user=user,
+        browser_key=request.COOKIES.get(settings.KNOWN_BROWSER_COOKIE_NAME, ""),
+    )
+    response.set_cookie(
+        settings.KNOWN_BROWSER_COOKIE_NAME,
+        key,
+        max_age=settings.KNOWN_BROWSER_COOKIE_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
     )
 
 

@@ -1,7 +1,6 @@
 """The public verification page: upload a PDF, see what its signatures say. No login."""
 
 from django import forms
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 from clientdesk.contracts import signing, verification
 from clientdesk.contracts.models import ContractDocument
 from clientdesk.core.actors import client_ip
+from clientdesk.core.counters import count
 from clientdesk.core.models import VendorConfig
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -28,9 +28,8 @@ class VerifyForm(forms.Form):
 
 
 def _within_rate(request) -> bool:
-    key = f"contracts:verify:{client_ip(request) or 'unknown'}"
-    cache.add(key, 0, WINDOW_SECONDS)
-    return cache.incr(key) <= CHECKS_PER_WINDOW
+    used, _ends = count(f"contracts:verify:{client_ip(request) or 'unknown'}", WINDOW_SECONDS)
+    return used <= CHECKS_PER_WINDOW
 
 
 def _keys() -> signing.SigningKeys | None:

@@ -7,9 +7,11 @@ so that services never see an ``HttpRequest``.
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -69,8 +71,31 @@ class Actor:
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The client's address as the server saw it (behind a proxy: REMOTE_ADDR as it sets it)."""
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address: REMOTE_ADDR, or behind a load balancer what the trusted proxies say.
+
+    ``TRUSTED_CLIENT_IP_HEADER`` names a header the proxy sets to the client's address;
+    otherwise with ``TRUSTED_PROXY_COUNT`` = n the n-th X-Forwarded-For entry from the right
+    (each trusted proxy appends the address it saw). Anything left of it, or the header
+    with no trusted proxy, the client itself wrote, and is ignored.
+    """
+    header = settings.TRUSTED_CLIENT_IP_HEADER
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if header:
+        claimed = request.headers.get(header, "")
+    elif proxies > 0:
+        hops = request.headers.get("X-Forwarded-For", "").split(",")
+        # Fewer hops than proxies: the request did not come through them all.
+        claimed = hops[-proxies] if len(hops) >= proxies else ""
+    else:
+        claimed = ""
+    return _address(claimed) or _address(request.META.get("REMOTE_ADDR", ""))
+
+
+def _address(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
 
 
 def actor_of(request: HttpRequest) -> Actor:

@@ -254,3 +254,30 @@ class StaffMailOptOut(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.topic}"
+
+
+class Counter(models.Model):
+    """One window of one rate limit, when there is no Redis (core/counters.py)."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    value = models.PositiveIntegerField()
+    expires = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.value}"
+
+
+class LimitsCacheEntry(models.Model):
+    """The table of the ``limits`` cache without Redis, where allauth's rate limits are (the
+    columns Django's createcachetable makes): a model, so that ``migrate`` creates it and
+    tests empty it like any other table."""
+
+    cache_key = models.CharField(max_length=255, primary_key=True)
+    value = models.TextField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "clientdesk_limits"
+
+    def __str__(self) -> str:
+        return self.cache_key

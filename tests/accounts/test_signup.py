@@ -120,3 +120,49 @@ def test_country_names_follow_the_language_of_each_request():
         '<option value="RO" selected>România</option>'
         in Client().get(reverse("account_signup")).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_a_known_address_hashes_its_password_like_a_new_one(client, settings):
+    """The same work for both, so that the answer's time does not tell them apart."""
+    from tests.accounts.counting_hasher import CountingHasher
+
+    settings.PASSWORD_HASHERS = ["tests.accounts.counting_hasher.CountingHasher"]
+    CountingHasher.hashed.clear()
+    assert client.post(reverse("account_signup"), VALID).status_code == 302
+    assert CountingHasher.hashed == [VALID["password1"]]
+    again = {**VALID, "password1": "Alt-Munte-Verde-2027", "password2": "Alt-Munte-Verde-2027"}
+    assert Client().post(reverse("account_signup"), again).status_code == 302
+    assert CountingHasher.hashed == [VALID["password1"], "Alt-Munte-Verde-2027"]
+    assert User.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "password", "message"),
+    [
+        ("ro", "Munte-Verde", "Parola este prea scurtă: folosiți cel puțin 12 caractere."),
+        ("en", "Munte-Verde", "This password is too short: use at least 12 characters."),
+        ("ro", "1qaz2wsx3edc", "Această parolă este una dintre cele mai folosite: alegeți alta."),
+        ("en", "1qaz2wsx3edc", "This password is one of the most common ones: choose another."),
+    ],
+)
+def test_a_short_or_common_password_is_refused_in_the_users_language(
+    client, language, password, message
+):
+    data = {**VALID, "password1": password, "password2": password}
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.post(reverse("account_signup"), data)
+    assert response.context["form"].errors["password1"] == [message]
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_sign_up_and_password_forms_say_the_rule_up_front(client):
+    from tests.factories import PASSWORD, UserFactory
+
+    rule = "Cel puțin 12 caractere"
+    assert rule in client.get(reverse("account_signup")).content.decode()
+    user = UserFactory(language="ro")
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert rule in client.get(reverse("account_change_password")).content.decode()

@@ -76,8 +76,9 @@ def test_a_list_costs_the_same_queries_whatever_its_length(
     _token, plain = customer_token(alfa_admin)
     OrderFactory(account=alfa)
     client.get("/api/v1/me/orders", headers=bearer(plain))  # the token's first use is written
-    # the token, the accounts it sees, the page, the call's event (and its transaction)
-    with django_assert_num_queries(6) as one:
+    # the token, its rate counter, the accounts it sees, the page, the call's event (and its
+    # transaction)
+    with django_assert_num_queries(7) as one:
         client.get("/api/v1/me/orders", headers=bearer(plain))
     OrderFactory.create_batch(5, account=alfa)
     with django_assert_num_queries(len(one.captured_queries)):
