@@ -51,6 +51,13 @@ ROLE_PERMISSIONS = {
 }
 
 
+def is_vendor_admin(user) -> bool:
+    """A superuser, or staff in the Vendor admin group: who may enter the Django admin."""
+    if not user.is_authenticated or not user.is_staff:
+        return False
+    return user.is_superuser or user.groups.filter(name=VENDOR_ADMIN).exists()
+
+
 def ensure_roles() -> None:
     for name, pairs in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
