@@ -25,14 +25,14 @@ from clientdesk.contracts.models import SignatureRequest, SignatureStep
 from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from clientdesk.core.models import OutboundEmail, StaffMailOptOut
-from clientdesk.kb.models import Article, SynonymGroup
+from clientdesk.kb.models import Article, Category, SynonymGroup
 from clientdesk.support.models import Message, Status, SupportRequest
 from clientdesk.webhooks.models import Delivery, Endpoint
 from tests.api.factories import customer_token, vendor_token
 from tests.billing.factories import issue
 from tests.contracts.factories import ContractFactory, DocumentFactory, EquipmentFactory
 from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
-from tests.kb.factories import ArticleFactory, SynonymGroupFactory
+from tests.kb.factories import ArticleFactory, CategoryFactory, SynonymGroupFactory
 from tests.orders.factories import OrderFactory
 from tests.support.factories import AttachmentFactory, SupportRequestFactory
 from tests.webhooks.factories import DeliveryFactory, EndpointFactory
@@ -888,6 +888,54 @@ def kb_add_synonym(alfa, alfa_admin):
     )
 
 
+def kb_article(name: str, **post):
+    def build(alfa, alfa_admin):
+        article = ArticleFactory(title="Livrarea")
+        data = {"title": "Livrarea comenzii", "slug": article.slug, "lang": "ro",
+                "category": article.category.pk, "body": "Azi.", **post}  # fmt: skip
+        return Target(
+            reverse(name, args=[article.pk]),
+            post=data,
+            done=lambda: (
+                Article.objects.get(pk=article.pk).title == "Livrarea comenzii"
+                if name == "kb_staff:article_edit"
+                else not Article.objects.get(pk=article.pk).is_published
+            ),
+        )
+
+    return build
+
+
+def kb_article_create(alfa, alfa_admin):
+    category = CategoryFactory()
+    data = {"title": "Garanția", "slug": "garantia", "lang": "ro", "category": category.pk,
+            "body": "Doi ani."}  # fmt: skip
+    return Target(
+        reverse("kb_staff:article_create"),
+        post=data,
+        done=lambda: Article.objects.filter(slug="garantia").exists(),
+    )
+
+
+def kb_category(alfa, alfa_admin):
+    category = CategoryFactory()
+    data = {"slug": category.slug, "name_ro": "Garanție", "name_en": "Warranty", "position": 1}
+    return Target(
+        reverse("kb_staff:category_edit", args=[category.pk]),
+        post=data,
+        done=lambda: Category.objects.get(pk=category.pk).name_en == "Warranty",
+    )
+
+
+def kb_category_create(alfa, alfa_admin):
+    data = {"slug": "garantie", "name_ro": "Garanție", "name_en": "Warranty", "position": 1}
+    return Target(
+        reverse("kb_staff:category_create"),
+        post=data,
+        done=lambda: Category.objects.filter(slug="garantie").exists(),
+    )
+
+
 STAFF: dict[str, StaffRoute] = {
     "backoffice:home": StaffRoute(GET, url_only("backoffice:home"), role=None),
     "backoffice:access_queue": StaffRoute(GET, url_only("backoffice:access_queue"), CONTRACTS),
@@ -970,6 +1018,22 @@ STAFF: dict[str, StaffRoute] = {
     "contracts_staff:countersign_pdf": StaffRoute(
         GET, staff_countersign("contracts_staff:countersign_pdf"), CONTRACTS
     ),
+    "kb_staff:articles": StaffRoute(GET, url_only("kb_staff:articles"), AGENT),
+    "kb_staff:article_create": StaffRoute(GET_POST, kb_article_create, AGENT),
+    "kb_staff:article_edit": StaffRoute(GET_POST, kb_article("kb_staff:article_edit"), AGENT),
+    "kb_staff:article_publish": StaffRoute(
+        POST, kb_article("kb_staff:article_publish", published="no"), AGENT
+    ),
+    "kb_staff:article_preview": StaffRoute(
+        POST,
+        lambda alfa, alfa_admin: Target(
+            reverse("kb_staff:article_preview"), post={"body": "**Azi**"}
+        ),
+        AGENT,
+    ),
+    "kb_staff:categories": StaffRoute(GET, url_only("kb_staff:categories"), ADMIN),
+    "kb_staff:category_create": StaffRoute(GET_POST, kb_category_create, ADMIN),
+    "kb_staff:category_edit": StaffRoute(GET_POST, kb_category, ADMIN),
     "kb_staff:vocabulary": StaffRoute(GET_POST, kb_vocabulary, AGENT),
     "kb_staff:vocabulary_update": StaffRoute(POST, kb_vocabulary_update, AGENT),
     "kb_staff:vocabulary_delete": StaffRoute(POST, kb_vocabulary_delete, AGENT),
