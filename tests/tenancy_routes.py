@@ -705,6 +705,42 @@ def access_detail(alfa, alfa_admin):
     )
 
 
+def staff_customer(alfa, alfa_admin):
+    return Target(reverse("backoffice:customer_detail", args=[alfa.public_id]))
+
+
+def staff_member_grants(alfa, alfa_admin):
+    member = _colleague(alfa)
+    return Target(
+        reverse("backoffice:customer_member", args=[alfa.public_id, member.pk]),
+        post={"grants": [G.INVOICES]},
+        done=lambda: Membership.objects.get(pk=member.pk).grants == [G.INVOICES],
+    )
+
+
+def staff_member_revoke(alfa, alfa_admin):
+    member = _colleague(alfa)
+    return Target(
+        reverse("backoffice:customer_member_revoke", args=[alfa.public_id, member.pk]),
+        done=lambda: not Membership.objects.filter(pk=member.pk).exists(),
+    )
+
+
+def staff_invitation(name: str, done: Callable[[Invitation, Invitation], bool]) -> Builder:
+    """An invitation to Alfa; ``done`` compares it before and after the call."""
+
+    def build(alfa, alfa_admin):
+        invitation = account_services.invitation_create(
+            actor=Actor.of_user(alfa_admin), account=alfa, email="nou@alfa.example", grants=[]
+        )
+        return Target(
+            reverse(name, args=[alfa.public_id, invitation.pk]),
+            done=lambda: done(invitation, Invitation.objects.get(pk=invitation.pk)),
+        )
+
+    return build
+
+
 def outbox_message(alfa, alfa_admin):
     message = OutboundEmail.objects.create(
         to=alfa_admin.email, subject="Cererea a fost înregistrată", body_text="...", template="t"
@@ -941,6 +977,29 @@ STAFF: dict[str, StaffRoute] = {
     "backoffice:access_queue": StaffRoute(GET, url_only("backoffice:access_queue"), CONTRACTS),
     "backoffice:access_detail": StaffRoute(GET_POST, access_detail, CONTRACTS),
     "backoffice:outbox": StaffRoute(GET, url_only("backoffice:outbox"), ADMIN),
+    "backoffice:customers": StaffRoute(GET, url_only("backoffice:customers"), CONTRACTS),
+    "backoffice:customer_detail": StaffRoute(GET, staff_customer, CONTRACTS),
+    "backoffice:customer_member": StaffRoute(GET_POST, staff_member_grants, ADMIN),
+    "backoffice:customer_member_revoke": StaffRoute(POST, staff_member_revoke, ADMIN),
+    "backoffice:customer_invitation_resend": StaffRoute(
+        POST,
+        staff_invitation(
+            "backoffice:customer_invitation_resend", lambda a, b: a.token_hash != b.token_hash
+        ),
+        ADMIN,
+    ),
+    "backoffice:customer_invitation_revoke": StaffRoute(
+        POST,
+        staff_invitation(
+            "backoffice:customer_invitation_revoke", lambda i: i.revoked_at is not None
+        ),
+        ADMIN,
+    ),
+    "backoffice:user_detail": StaffRoute(
+        GET,
+        lambda alfa, alfa_admin: Target(reverse("backoffice:user_detail", args=[alfa_admin.pk])),
+        AGENT,
+    ),
     "backoffice:outbox_message": StaffRoute(GET, outbox_message, ADMIN),
     "backoffice:mail_preferences": StaffRoute(GET_POST, mail_preferences, role=None),
     "backoffice:api_tokens": StaffRoute(GET_POST, url_only("backoffice:api_tokens"), ADMIN),
