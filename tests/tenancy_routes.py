@@ -991,7 +991,7 @@ STAFF: dict[str, StaffRoute] = {
     "backoffice:customer_invitation_revoke": StaffRoute(
         POST,
         staff_invitation(
-            "backoffice:customer_invitation_revoke", lambda i: i.revoked_at is not None
+            "backoffice:customer_invitation_revoke", lambda a, b: b.revoked_at is not None
         ),
         ADMIN,
     ),
