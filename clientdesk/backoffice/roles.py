@@ -55,7 +55,12 @@ def is_vendor_admin(user) -> bool:
     """A superuser, or staff in the Vendor admin group: who may enter the Django admin."""
     if not user.is_authenticated or not user.is_staff:
         return False
-    return user.is_superuser or user.groups.filter(name=VENDOR_ADMIN).exists()
+    if user.is_superuser:
+        return True
+    known = vars(user).get("_is_vendor_admin")  # one query per request, however often asked
+    if known is None:
+        known = vars(user)["_is_vendor_admin"] = user.groups.filter(name=VENDOR_ADMIN).exists()
+    return known
 
 
 def ensure_roles() -> None:
