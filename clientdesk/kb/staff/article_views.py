@@ -35,9 +35,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     form = ArticleFilterForm(request.GET)
     rows = queries.articles(form.filters())
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    kept = request.GET.copy()
-    kept.pop("page", None)
-    context = {"form": form, "page": page, "kept_query": kept.urlencode(), **SECTION}
+    context = {"form": form, "page": page, **SECTION}
     return render(request, "kb/staff/article_list.html", context)
 
 
