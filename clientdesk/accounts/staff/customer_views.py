@@ -17,7 +17,6 @@ from clientdesk.accounts.models import CustomerAccount, User
 from clientdesk.accounts.staff import queries as staff_queries
 from clientdesk.accounts.staff.forms import CustomerSearchForm
 from clientdesk.billing import keyset
-from clientdesk.core import grants as G
 from clientdesk.core.actors import actor_of
 from clientdesk.core.errors import ServiceError, add_to_form
 
@@ -60,7 +59,6 @@ def customer_detail(request: HttpRequest, public_id) -> HttpResponse:
         "members": list(queries.account_members(account)),
         "invitations": list(queries.pending_invitations(account)),
         "access_requests": staff_queries.account_access_requests(account),
-        "grant_labels": G.LABELS,
         "now": timezone.now(),
         **SECTION,
     }
@@ -144,7 +142,6 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "memberships": staff_queries.user_memberships(person),
         "access_requests": list(queries.access_requests_of(person).order_by("-created_at")),
         "sign_ins": staff_queries.user_sign_ins(person),
-        "grant_labels": G.LABELS,
         **SECTION,
     }
     return render(request, "backoffice/user_detail.html", context)

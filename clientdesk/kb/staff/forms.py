@@ -76,6 +76,7 @@ class ArticleForm(ArticleAdminForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["tags"].label = _("Tags")
         self.fields["body"].widget.attrs.update(
             {
                 "hx-post": reverse("kb_staff:article_preview"),
