@@ -1,24 +1,20 @@
 """The staff's customer pages: accounts, their members and grants, invitations, access
 requests, and a user's page. Accounts themselves come from the ERP (API or CSV)."""
 
-from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from clientdesk.accounts import queries, services
+from clientdesk.accounts import member_actions, queries
 from clientdesk.accounts.company import STAFF_PERMISSION
 from clientdesk.accounts.forms import MembershipGrantsForm
-from clientdesk.accounts.models import CustomerAccount, User
+from clientdesk.accounts.models import CustomerAccount, Invitation, Membership, User
 from clientdesk.accounts.staff import queries as staff_queries
 from clientdesk.accounts.staff.forms import CustomerSearchForm
 from clientdesk.billing import keyset
-from clientdesk.core.actors import actor_of
-from clientdesk.core.errors import ServiceError, add_to_form
 
 SECTION = {"current_section": "backoffice"}
 # Newest first: the keyset helper pages by a number or a date and the customer number.
@@ -68,18 +64,10 @@ def customer_detail(request: HttpRequest, public_id) -> HttpResponse:
 @changers
 @require_http_methods(["GET", "POST"])
 def customer_member(request: HttpRequest, public_id, member_id: int) -> HttpResponse:
-    membership = get_object_or_404(staff_queries.member_of(_account(public_id), member_id))
+    membership = _member(public_id, member_id)
     form = MembershipGrantsForm(request.POST or None, initial={"grants": membership.grants})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_set_grants(
-                actor=actor_of(request), membership=membership, grants=form.cleaned_data["grants"]
-            )
-        except ServiceError as error:
-            add_to_form(form, error)
-        else:
-            messages.success(request, _("The grants were saved."))
-            return redirect("backoffice:customer_detail", public_id)
+    if member_actions.save_grants(request, membership, form):
+        return redirect("backoffice:customer_detail", public_id)
     context = {"membership": membership, "form": form, **SECTION}
     return render(request, "backoffice/customer_member.html", context)
 
@@ -87,49 +75,29 @@ def customer_member(request: HttpRequest, public_id, member_id: int) -> HttpResp
 @changers
 @require_POST
 def customer_member_revoke(request: HttpRequest, public_id, member_id: int) -> HttpResponse:
-    membership = get_object_or_404(staff_queries.member_of(_account(public_id), member_id))
-    try:
-        services.membership_revoke(actor=actor_of(request), membership=membership)
-    except ServiceError as error:
-        messages.error(request, error.text)
-    else:
-        messages.success(request, _("%(name)s no longer has access.") % {"name": membership.user})
+    member_actions.remove(request, _member(public_id, member_id))
     return redirect("backoffice:customer_detail", public_id)
 
 
-def _invitation(public_id, invitation_id: int):
+def _member(public_id, member_id: int) -> Membership:
+    return get_object_or_404(staff_queries.member_of(_account(public_id), member_id))
+
+
+def _invitation(public_id, invitation_id: int) -> Invitation:
     return get_object_or_404(queries.pending_invitations(_account(public_id)), pk=invitation_id)
 
 
 @changers
 @require_POST
 def customer_invitation_resend(request: HttpRequest, public_id, invitation_id: int):
-    invitation = _invitation(public_id, invitation_id)
-    try:
-        services.invitation_resend(actor=actor_of(request), invitation=invitation)
-    except ServiceError as error:
-        messages.error(request, error.text)
-    else:
-        messages.success(
-            request, _("The invitation was sent again to %(email)s.") % {"email": invitation.email}
-        )
+    member_actions.resend(request, _invitation(public_id, invitation_id))
     return redirect("backoffice:customer_detail", public_id)
 
 
 @changers
 @require_POST
 def customer_invitation_revoke(request: HttpRequest, public_id, invitation_id: int):
-    invitation = _invitation(public_id, invitation_id)
-    try:
-        services.invitation_revoke(actor=actor_of(request), invitation=invitation)
-    except ServiceError as error:
-        messages.error(request, error.text)
-    else:
-        messages.success(
-            request,
-            _("The invitation to %(email)s was withdrawn; its link no longer works.")
-            % {"email": invitation.email},
-        )
+    member_actions.withdraw(request, _invitation(public_id, invitation_id))
     return redirect("backoffice:customer_detail", public_id)
 
 
