@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from clientdesk.backoffice.roles import is_vendor_admin
 
 # Names the apps set without gettext, or leave Django to derive from the class.
-THIRD_PARTY_NAMES = {
-    "django_tasks_database": _("Background tasks"),
+APP_NAMES = {"django_tasks_database": _("Background tasks")}
+MODEL_NAMES = {
     "mfa.authenticator": (_("authenticator"), _("authenticators")),
     "usersessions.usersession": (_("user session"), _("user sessions")),
 }
@@ -44,14 +44,13 @@ def lock_down(site: admin.AdminSite) -> None:
     # Signed out, secure_admin_login sends to the portal's sign-in (two-factor, rate limit).
     site.login = secure_admin_login(_enter_or_refuse)  # type: ignore[method-assign]
     site.has_permission = _vendor_admins_only  # type: ignore[method-assign]
-    site.password_change = _password_change  # type: ignore[method-assign]
+    site.password_change = _password_change  # type: ignore[method-assign,assignment]
 
 
 def name_third_party_apps() -> None:
     """Set in the app registry only: migrations read the models' declared options."""
-    for label, names in THIRD_PARTY_NAMES.items():
-        if "." not in label:
-            apps.get_app_config(label).verbose_name = names  # type: ignore[assignment]
-            continue
+    for label, name in APP_NAMES.items():
+        apps.get_app_config(label).verbose_name = name
+    for label, (singular, plural) in MODEL_NAMES.items():
         meta = apps.get_model(label)._meta
-        meta.verbose_name, meta.verbose_name_plural = names  # type: ignore[assignment,misc]
+        meta.verbose_name, meta.verbose_name_plural = singular, plural

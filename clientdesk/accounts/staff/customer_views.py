@@ -36,8 +36,9 @@ changers = _staff_with(STAFF_PERMISSION)
 @require_GET
 def customer_list(request: HttpRequest) -> HttpResponse:
     form = CustomerSearchForm(request.GET)
-    cursors = form.cursors()
-    page = keyset.paginate(staff_queries.customer_accounts(form.text()), ORDER, **cursors)
+    after, before = form.cursors()
+    accounts = staff_queries.customer_accounts(form.text())
+    page = keyset.paginate(accounts, ORDER, after=after, before=before)
     context = {"form": form, "page": page, "text": form.text(), **SECTION}
     return render(request, "backoffice/customer_list.html", context)
 

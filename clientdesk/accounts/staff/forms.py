@@ -14,7 +14,8 @@ class CustomerSearchForm(forms.Form):
     def text(self) -> str:
         return self.cleaned_data["q"] if self.is_valid() else ""
 
-    def cursors(self) -> dict[str, str]:
+    def cursors(self) -> tuple[str, str]:
+        """(after, before): the page after one row, or before one; both empty, the first."""
         if not self.is_valid():
-            return {}
-        return {name: self.cleaned_data[name] for name in ("after", "before")}
+            return "", ""
+        return self.cleaned_data["after"], self.cleaned_data["before"]
