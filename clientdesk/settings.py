@@ -147,6 +147,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "clientdesk.core.context_processors.portal",
+                "clientdesk.backoffice.context_processors.workspace",
             ],
         },
     }

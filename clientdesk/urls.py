@@ -1,13 +1,11 @@
-from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from clientdesk.api.urls import api
+from clientdesk.backoffice.admin_site import lock_down
 
-# The admin's own login form would take a staff password alone, skipping two-factor
-# and the login rate limit: it sends to the portal's sign-in instead.
-admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+lock_down(admin.site)
 
 urlpatterns = [
     path("", include("clientdesk.core.urls")),

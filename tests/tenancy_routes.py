@@ -28,7 +28,7 @@ from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
 from clientdesk.core.models import Event, OutboundEmail, StaffMailOptOut, VendorConfig
 from clientdesk.core.staff.forms import VendorConfigForm
-from clientdesk.kb.models import Article, SynonymGroup
+from clientdesk.kb.models import Article, Category, SynonymGroup
 from clientdesk.orders.models import Carrier
 from clientdesk.orders.staff.forms import CarrierForm
 from clientdesk.support.models import Message, Status, SupportRequest
@@ -38,7 +38,7 @@ from tests.api.factories import customer_token, vendor_token
 from tests.billing.factories import issue
 from tests.contracts.factories import ContractFactory, DocumentFactory, EquipmentFactory
 from tests.factories import AccessRequestFactory, MembershipFactory, UserFactory
-from tests.kb.factories import ArticleFactory, SynonymGroupFactory
+from tests.kb.factories import ArticleFactory, CategoryFactory, SynonymGroupFactory
 from tests.orders.factories import OrderFactory
 from tests.staff import form_post
 from tests.support.factories import (
@@ -720,6 +720,42 @@ def access_detail(alfa, alfa_admin):
     )
 
 
+def staff_customer(alfa, alfa_admin):
+    return Target(reverse("backoffice:customer_detail", args=[alfa.public_id]))
+
+
+def staff_member_grants(alfa, alfa_admin):
+    member = _colleague(alfa)
+    return Target(
+        reverse("backoffice:customer_member", args=[alfa.public_id, member.pk]),
+        post={"grants": [G.INVOICES]},
+        done=lambda: Membership.objects.get(pk=member.pk).grants == [G.INVOICES],
+    )
+
+
+def staff_member_revoke(alfa, alfa_admin):
+    member = _colleague(alfa)
+    return Target(
+        reverse("backoffice:customer_member_revoke", args=[alfa.public_id, member.pk]),
+        done=lambda: not Membership.objects.filter(pk=member.pk).exists(),
+    )
+
+
+def staff_invitation(name: str, done: Callable[[Invitation, Invitation], bool]) -> Builder:
+    """An invitation to Alfa; ``done`` compares it before and after the call."""
+
+    def build(alfa, alfa_admin):
+        invitation = account_services.invitation_create(
+            actor=Actor.of_user(alfa_admin), account=alfa, email="nou@alfa.example", grants=[]
+        )
+        return Target(
+            reverse(name, args=[alfa.public_id, invitation.pk]),
+            done=lambda: done(invitation, Invitation.objects.get(pk=invitation.pk)),
+        )
+
+    return build
+
+
 def outbox_message(alfa, alfa_admin):
     message = OutboundEmail.objects.create(
         to=alfa_admin.email, subject="Cererea a fost înregistrată", body_text="...", template="t"
@@ -941,6 +977,24 @@ def catalogue_page(route: str, factory, form_class, /, **changes) -> Builder:
     return build
 
 
+def kb_article(name: str, **post):
+    def build(alfa, alfa_admin):
+        article = ArticleFactory(title="Livrarea")
+        data = {"title": "Livrarea comenzii", "slug": article.slug, "lang": "ro",
+                "category": article.category.pk, "body": "Azi.", **post}  # fmt: skip
+        return Target(
+            reverse(name, args=[article.pk]),
+            post=data,
+            done=lambda: (
+                Article.objects.get(pk=article.pk).title == "Livrarea comenzii"
+                if name == "kb_staff:article_edit"
+                else not Article.objects.get(pk=article.pk).is_published
+            ),
+        )
+
+    return build
+
+
 def audit_event(alfa, alfa_admin):
     event = Event.objects.create(kind="staff.mail_preferences", actor_kind="system", account=alfa)
     return Target(reverse("audit_staff:event", args=[event.pk]))
@@ -950,11 +1004,64 @@ def _queue():
     return QueueFactory(code="route-queue")
 
 
+def kb_article_create(alfa, alfa_admin):
+    category = CategoryFactory()
+    data = {"title": "Garanția", "slug": "garantia", "lang": "ro", "category": category.pk,
+            "body": "Doi ani."}  # fmt: skip
+    return Target(
+        reverse("kb_staff:article_create"),
+        post=data,
+        done=lambda: Article.objects.filter(slug="garantia").exists(),
+    )
+
+
+def kb_category(alfa, alfa_admin):
+    category = CategoryFactory()
+    data = {"slug": category.slug, "name_ro": "Garanție", "name_en": "Warranty", "position": 1}
+    return Target(
+        reverse("kb_staff:category_edit", args=[category.pk]),
+        post=data,
+        done=lambda: Category.objects.get(pk=category.pk).name_en == "Warranty",
+    )
+
+
+def kb_category_create(alfa, alfa_admin):
+    data = {"slug": "garantie", "name_ro": "Garanție", "name_en": "Warranty", "position": 1}
+    return Target(
+        reverse("kb_staff:category_create"),
+        post=data,
+        done=lambda: Category.objects.filter(slug="garantie").exists(),
+    )
+
+
 STAFF: dict[str, StaffRoute] = {
     "backoffice:home": StaffRoute(GET, url_only("backoffice:home"), role=None),
     "backoffice:access_queue": StaffRoute(GET, url_only("backoffice:access_queue"), CONTRACTS),
     "backoffice:access_detail": StaffRoute(GET_POST, access_detail, CONTRACTS),
     "backoffice:outbox": StaffRoute(GET, url_only("backoffice:outbox"), ADMIN),
+    "backoffice:customers": StaffRoute(GET, url_only("backoffice:customers"), CONTRACTS),
+    "backoffice:customer_detail": StaffRoute(GET, staff_customer, CONTRACTS),
+    "backoffice:customer_member": StaffRoute(GET_POST, staff_member_grants, ADMIN),
+    "backoffice:customer_member_revoke": StaffRoute(POST, staff_member_revoke, ADMIN),
+    "backoffice:customer_invitation_resend": StaffRoute(
+        POST,
+        staff_invitation(
+            "backoffice:customer_invitation_resend", lambda a, b: a.token_hash != b.token_hash
+        ),
+        ADMIN,
+    ),
+    "backoffice:customer_invitation_revoke": StaffRoute(
+        POST,
+        staff_invitation(
+            "backoffice:customer_invitation_revoke", lambda a, b: b.revoked_at is not None
+        ),
+        ADMIN,
+    ),
+    "backoffice:user_detail": StaffRoute(
+        GET,
+        lambda alfa, alfa_admin: Target(reverse("backoffice:user_detail", args=[alfa_admin.pk])),
+        AGENT,
+    ),
     "backoffice:outbox_message": StaffRoute(GET, outbox_message, ADMIN),
     "backoffice:mail_preferences": StaffRoute(GET_POST, mail_preferences, role=None),
     "backoffice:api_tokens": StaffRoute(GET_POST, url_only("backoffice:api_tokens"), ADMIN),
@@ -1032,6 +1139,22 @@ STAFF: dict[str, StaffRoute] = {
     "contracts_staff:countersign_pdf": StaffRoute(
         GET, staff_countersign("contracts_staff:countersign_pdf"), CONTRACTS
     ),
+    "kb_staff:articles": StaffRoute(GET, url_only("kb_staff:articles"), AGENT),
+    "kb_staff:article_create": StaffRoute(GET_POST, kb_article_create, AGENT),
+    "kb_staff:article_edit": StaffRoute(GET_POST, kb_article("kb_staff:article_edit"), AGENT),
+    "kb_staff:article_publish": StaffRoute(
+        POST, kb_article("kb_staff:article_publish", published="no"), AGENT
+    ),
+    "kb_staff:article_preview": StaffRoute(
+        POST,
+        lambda alfa, alfa_admin: Target(
+            reverse("kb_staff:article_preview"), post={"body": "**Azi**"}
+        ),
+        AGENT,
+    ),
+    "kb_staff:categories": StaffRoute(GET, url_only("kb_staff:categories"), ADMIN),
+    "kb_staff:category_create": StaffRoute(GET_POST, kb_category_create, ADMIN),
+    "kb_staff:category_edit": StaffRoute(GET_POST, kb_category, ADMIN),
     "kb_staff:vocabulary": StaffRoute(GET_POST, kb_vocabulary, AGENT),
     "kb_staff:vocabulary_update": StaffRoute(POST, kb_vocabulary_update, AGENT),
     "kb_staff:vocabulary_delete": StaffRoute(POST, kb_vocabulary_delete, AGENT),

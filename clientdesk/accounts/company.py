@@ -36,8 +36,15 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+# Vendor staff who may change any customer's memberships (the staff workspace).
+STAFF_PERMISSION = "accounts.change_membership"
+
+
 def _require_admin(actor: Actor, account: CustomerAccount) -> User:
+    """The account's admin, or vendor staff who hold STAFF_PERMISSION."""
     user = acting_user(actor)
+    if user.is_staff and user.has_perm(STAFF_PERMISSION):
+        return user
     if not CustomerAccount.objects.visible_to(user, G.ADMIN).filter(pk=account.pk).exists():
         raise PermissionDenied
     return user

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from clientdesk.accounts import queries, services
+from clientdesk.accounts import member_actions, queries, services
 from clientdesk.accounts.consents import MANDATORY, WITHDRAWING
 from clientdesk.accounts.forms import (
     AccessRequestForm,
@@ -184,32 +184,14 @@ def _invitation_of(request, account_id, invitation_id) -> Invitation:
 @login_required
 @require_POST
 def company_invitation_resend(request, account_id, invitation_id):
-    invitation = _invitation_of(request, account_id, invitation_id)
-    try:
-        services.invitation_resend(actor=actor_of(request), invitation=invitation)
-    except ServiceError as error:
-        messages.error(request, error.text)
-    else:
-        messages.success(
-            request, _("The invitation was sent again to %(email)s.") % {"email": invitation.email}
-        )
+    member_actions.resend(request, _invitation_of(request, account_id, invitation_id))
     return redirect("company_users", account_id=account_id)
 
 
 @login_required
 @require_POST
 def company_invitation_revoke(request, account_id, invitation_id):
-    invitation = _invitation_of(request, account_id, invitation_id)
-    try:
-        services.invitation_revoke(actor=actor_of(request), invitation=invitation)
-    except ServiceError as error:
-        messages.error(request, error.text)
-    else:
-        messages.success(
-            request,
-            _("The invitation to %(email)s was withdrawn; its link no longer works.")
-            % {"email": invitation.email},
-        )
+    member_actions.withdraw(request, _invitation_of(request, account_id, invitation_id))
     return redirect("company_users", account_id=account_id)
 
 
@@ -225,16 +207,8 @@ def _member_of(request, account_id, member_id) -> Membership:
 def company_member(request, account_id, member_id):
     membership = _member_of(request, account_id, member_id)
     form = MembershipGrantsForm(request.POST or None, initial={"grants": membership.grants})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_set_grants(
-                actor=actor_of(request), membership=membership, grants=form.cleaned_data["grants"]
-            )
-        except ServiceError as error:
-            add_to_form(form, error)
-        else:
-            messages.success(request, _("The grants were saved."))
-            return redirect("company_users", account_id=account_id)
+    if member_actions.save_grants(request, membership, form):
+        return redirect("company_users", account_id=account_id)
     return render(
         request,
         "accounts/company_member.html",
@@ -245,13 +219,7 @@ def company_member(request, account_id, member_id):
 @login_required
 @require_POST
 def company_member_revoke(request, account_id, member_id):
-    membership = _member_of(request, account_id, member_id)
-    try:
-        services.membership_revoke(actor=actor_of(request), membership=membership)
-    except ServiceError as error:
-        messages.error(request, error.text)
-    else:
-        messages.success(request, _("%(name)s no longer has access.") % {"name": membership.user})
+    member_actions.remove(request, _member_of(request, account_id, member_id))
     return redirect("company_users", account_id=account_id)
 
 

@@ -8,7 +8,10 @@ class BackofficeConfig(AppConfig):
     label = "backoffice"
 
     def ready(self) -> None:
+        from clientdesk.backoffice.admin_site import name_third_party_apps
+
         post_migrate.connect(_ensure_roles_once_permissions_exist, dispatch_uid="clientdesk-roles")
+        name_third_party_apps()
 
 
 def _ensure_roles_once_permissions_exist(sender, apps=global_apps, **kwargs) -> None:
@@ -22,6 +25,12 @@ def _ensure_roles_once_permissions_exist(sender, apps=global_apps, **kwargs) -> 
         apps.get_model("auth", "Group")
     except LookupError:
         return
+    from django.contrib.auth.management import create_permissions
+
     from clientdesk.backoffice.roles import ensure_roles
 
+    # This receiver may run before auth's for the last app (backoffice is listed before
+    # django.contrib.auth): that app's permissions are made here first, or the vendor
+    # admin would miss them.
+    create_permissions(sender, verbosity=0, using=kwargs.get("using", "default"))
     ensure_roles()

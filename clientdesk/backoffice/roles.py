@@ -51,6 +51,18 @@ ROLE_PERMISSIONS = {
 }
 
 
+def is_vendor_admin(user) -> bool:
+    """A superuser, or staff in the Vendor admin group: who may enter the Django admin."""
+    if not user.is_authenticated or not user.is_staff:
+        return False
+    if user.is_superuser:
+        return True
+    known = vars(user).get("_is_vendor_admin")  # one query per request, however often asked
+    if known is None:
+        known = vars(user)["_is_vendor_admin"] = user.groups.filter(name=VENDOR_ADMIN).exists()
+    return known
+
+
 def ensure_roles() -> None:
     for name, pairs in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)

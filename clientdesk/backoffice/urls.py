@@ -13,6 +13,7 @@ from clientdesk.core.staff.urls import preference_patterns
 workspace: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("access/", include("clientdesk.accounts.staff.urls")),
+    path("customers/", include("clientdesk.accounts.staff.customer_urls")),
     path("outbox/", include("clientdesk.core.staff.urls")),
     path("my-email/", include(preference_patterns)),
     path("api-tokens/", include("clientdesk.api.staff.urls")),

@@ -4,15 +4,14 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from clientdesk.accounts.models import AccessRequest
+from clientdesk.backoffice.workspace import tiles_for
 
 
 @staff_member_required
 @require_GET
 def home(request):
-    pending = AccessRequest.objects.filter(status=AccessRequest.Status.PENDING).count()
     return render(
         request,
         "backoffice/home.html",
-        {"pending_access": pending, "current_section": "backoffice"},
+        {"tiles": tiles_for(request.user), "current_section": "backoffice"},
     )

@@ -16,3 +16,9 @@ class KbError(ErrorCode):
     PHRASING_LONG = "kb.phrasing_long", _("Keep a phrasing under 200 characters.")
     PHRASING_KNOWN = "kb.phrasing_known", _("The article already has this phrasing.")
     TOO_MANY_PHRASINGS = "kb.too_many_phrasings", _("An article takes at most 50 phrasings.")
+    SLUG_TAKEN = (
+        "kb.slug_taken",
+        _("Another article in this language has this address; choose another."),
+    )
+    CATEGORY_SLUG_TAKEN = "kb.category_slug_taken", _("Another category has this address.")
+    CATEGORY_NOT_ALLOWED = "kb.category_not_allowed", _("Only vendor admins may change categories.")

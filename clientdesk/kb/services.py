@@ -38,6 +38,8 @@ SESSION_VOTES = "kb_votes"
 BATCH_SIZE = 500
 # Who may edit articles may edit the words the search knows them by.
 EDIT = "kb.change_article"
+ADD = "kb.add_article"
+EDIT_CATEGORIES = "kb.change_category"
 MAX_GROUP_LENGTH = 500
 _WORD = re.compile(r"^\w+$")
 # A search typed on within this time is the same search, still being written.
@@ -150,9 +152,9 @@ def article_record_view(*, article: Article) -> None:
     Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
 
 
-def _check_editor(actor: Actor) -> None:
-    if actor.user is None or not actor.user.has_perm(EDIT):
-        raise ServiceError(KbError.NOT_ALLOWED)
+def _check(actor: Actor, permission: str = EDIT, error: KbError = KbError.NOT_ALLOWED) -> None:
+    if actor.user is None or not actor.user.has_perm(permission):
+        raise ServiceError(error)
 
 
 def _clean_words(words: str) -> str:
@@ -173,7 +175,7 @@ def synonym_group_save(
     *, actor: Actor, group: SynonymGroup | None = None, lang: str = "", words: str
 ) -> SynonymGroup:
     """Create a group (with `lang`) or change an existing group's words."""
-    _check_editor(actor)
+    _check(actor)
     if group is None:
         if lang not in dict(LANGUAGE_CHOICES):
             raise ServiceError(KbError.LANGUAGE, field="lang")
@@ -201,7 +203,7 @@ def synonym_group_add_words(*, actor: Actor, group: SynonymGroup, words: str) ->
 
 @transaction.atomic
 def synonym_group_delete(*, actor: Actor, group: SynonymGroup) -> None:
-    _check_editor(actor)
+    _check(actor)
     events.record(
         ArticleEvent.SYNONYMS_DELETED,
         actor=actor,
@@ -213,7 +215,7 @@ def synonym_group_delete(*, actor: Actor, group: SynonymGroup) -> None:
 @transaction.atomic
 def article_add_phrasing(*, actor: Actor, article: Article, phrasing: str) -> Article:
     """Add one "other way customers ask this" to the article."""
-    _check_editor(actor)
+    _check(actor)
     phrasing = " ".join(phrasing.split())
     if not phrasing:
         raise ServiceError(KbError.PHRASING_EMPTY, field="phrasing")
@@ -263,3 +265,112 @@ def search_follow(*, search_id: int) -> None:
     SearchLog.objects.filter(
         pk=search_id, followed=False, created_at__gte=timezone.now() - FOLLOW_WINDOW
     ).update(followed=True)
+
+
+# Staff editing: articles and categories -------------------------------------------------
+
+ARTICLE_FIELDS = ("slug", "lang", "category", "title", "body", "tags", "phrasings")
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    slug: str
+    lang: str
+    category: Category
+    title: str
+    body: str
+    tags: list[str]
+    phrasings: str
+    is_published: bool
+
+
+def _publication(published: bool) -> ArticleEvent:
+    return ArticleEvent.ARTICLE_PUBLISHED if published else ArticleEvent.ARTICLE_UNPUBLISHED
+
+
+@transaction.atomic
+def article_save(*, actor: Actor, article: Article | None = None, data: ArticleData) -> Article:
+    """Write a new article or change one; the page shows the body as rendered here, and
+    the save queues the search's rebuild (the post_save receiver), as any save does."""
+    _check(actor, EDIT if article else ADD)
+    if data.lang not in dict(LANGUAGE_CHOICES):
+        raise ServiceError(KbError.LANGUAGE, field="lang")
+    taken = Article.objects.filter(slug=data.slug, lang=data.lang)
+    if article is not None:
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        taken = taken.exclude(pk=article.pk)
+    if taken.exists():
+        raise ServiceError(KbError.SLUG_TAKEN, field="slug")
+    before = None if article is None else {f: _plain(getattr(article, f)) for f in ARTICLE_FIELDS}
+    was_published = None if article is None else article.is_published
+    article = article or Article()
+    for field in (*ARTICLE_FIELDS, "is_published"):
+        setattr(article, field, getattr(data, field))
+    article.phrasings = "\n".join(split_phrasings(data.phrasings))
+    article.save()
+    after = {f: _plain(getattr(article, f)) for f in ARTICLE_FIELDS}
+    if before is None:
+        events.record(
+            ArticleEvent.ARTICLE_CREATED,
+            actor=actor,
+            subject=article,
+            data={"slug": article.slug, "lang": article.lang, "published": article.is_published},
+        )
+        return article
+    changed = sorted(field for field in ARTICLE_FIELDS if before[field] != after[field])
+    if changed:
+        events.record(
+            ArticleEvent.ARTICLE_CHANGED, actor=actor, subject=article, data={"fields": changed}
+        )
+    if was_published != article.is_published:
+        events.record(_publication(article.is_published), actor=actor, subject=article)
+    return article
+
+
+def _plain(value: object) -> object:
+    return value.pk if isinstance(value, Category) else value
+
+
+@transaction.atomic
+def article_set_published(*, actor: Actor, article: Article, published: bool) -> Article:
+    _check(actor, EDIT)
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if article.is_published != published:
+        article.is_published = published
+        article.save(update_fields=["is_published", "updated_at"])
+        events.record(_publication(published), actor=actor, subject=article)
+    return article
+
+
+@dataclass(frozen=True)
+class CategoryData:
+    slug: str
+    name_ro: str
+    name_en: str
+    description_ro: str
+    description_en: str
+    position: int
+
+
+@transaction.atomic
+def category_save(
+    *, actor: Actor, category: Category | None = None, data: CategoryData
+) -> Category:
+    _check(actor, EDIT_CATEGORIES, KbError.CATEGORY_NOT_ALLOWED)
+    taken = Category.objects.filter(slug=data.slug)
+    if category is not None:
+        category = Category.objects.select_for_update().get(pk=category.pk)
+        taken = taken.exclude(pk=category.pk)
+    if taken.exists():
+        raise ServiceError(KbError.CATEGORY_SLUG_TAKEN, field="slug")
+    category = category or Category()
+    for field, value in vars(data).items():
+        setattr(category, field, value)
+    category.save()  # the post_save receiver queues the index rebuild
+    events.record(
+        ArticleEvent.CATEGORY_SAVED,
+        actor=actor,
+        subject=category,
+        data={"slug": category.slug, "name_ro": category.name_ro, "name_en": category.name_en},
+    )
+    return category

@@ -1,10 +1,11 @@
 """The staff's vocabulary forms: synonym groups; a search made a phrasing or a synonym."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from clientdesk.kb.forms import MAX_QUERY_LENGTH
-from clientdesk.kb.models import LANGUAGE_CHOICES, Article, SynonymGroup
+from clientdesk.kb.forms import MAX_QUERY_LENGTH, ArticleAdminForm
+from clientdesk.kb.models import LANGUAGE_CHOICES, Article, Category, SynonymGroup
 
 
 class SynonymGroupForm(forms.Form):
@@ -39,3 +40,54 @@ class AddSynonymForm(forms.Form):
     group = forms.ModelChoiceField(queryset=SynonymGroup.objects.all(), required=False)
     lang = forms.ChoiceField(choices=LANGUAGE_CHOICES)
     words = forms.CharField(label=_("words"), max_length=1000)
+
+
+class ArticleFilterForm(forms.Form):
+    """The article list's filters; an unusable value is left out, never an error page."""
+
+    PUBLISHED = [("", _("Published or not")), ("yes", _("Published")), ("no", _("Unpublished"))]
+
+    q = forms.CharField(label=_("Text"), max_length=MAX_QUERY_LENGTH, required=False, strip=True)
+    lang = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("Every language")), *LANGUAGE_CHOICES], required=False
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        required=False,
+        empty_label=_("Every category"),
+    )
+    published = forms.ChoiceField(label=_("State"), choices=PUBLISHED, required=False)
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class CategoryForm(forms.ModelForm):
+    class Meta:
+        model = Category
+        fields = ["slug", "name_ro", "name_en", "description_ro", "description_en", "position"]
+
+
+class ArticleForm(ArticleAdminForm):
+    """The admin's article form, its body previewed as it is typed (htmx)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tags"].label = _("Tags")
+        self.fields["body"].widget.attrs.update(
+            {
+                "hx-post": reverse("kb_staff:article_preview"),
+                "hx-trigger": "input changed delay:400ms",
+                "hx-target": "#preview",
+                "hx-swap": "innerHTML",
+            }
+        )
+
+    def _get_validation_exclusions(self):
+        # The (slug, lang) constraint is left to the service: it refuses a taken address
+        # next to the address field, where Django would put it above the form.
+        exclusions = super()._get_validation_exclusions()  # type: ignore[misc]  # not in the stubs
+        return {*exclusions, "slug"}

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
-from clientdesk.kb.models import SearchLog, SynonymGroup
+from clientdesk.kb.models import Article, Category, SearchLog, SynonymGroup
 
 DAYS = 30
 LISTED = 25
@@ -65,3 +65,26 @@ def figures() -> SearchFigures:
 def synonym_groups(lang: str | None = None) -> QuerySet[SynonymGroup]:
     groups = SynonymGroup.objects.order_by("lang", "words")
     return groups.filter(lang=lang) if lang else groups
+
+
+def articles(filters: dict) -> QuerySet[Article]:
+    """The staff's article list, filtered as ArticleFilterForm.filters() gives."""
+    rows = Article.objects.select_related("category").order_by(
+        "lang", "category__position", "title"
+    )
+    if "lang" in filters:
+        rows = rows.filter(lang=filters["lang"])
+    if "category" in filters:
+        rows = rows.filter(category=filters["category"])
+    if "published" in filters:
+        rows = rows.filter(is_published=filters["published"] == "yes")
+    if "q" in filters:
+        text = filters["q"]
+        rows = rows.filter(
+            Q(title__icontains=text) | Q(slug__icontains=text) | Q(body__icontains=text)
+        )
+    return rows
+
+
+def categories() -> QuerySet[Category]:
+    return Category.objects.annotate(article_count=Count("articles")).order_by("position", "slug")
