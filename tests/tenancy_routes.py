@@ -1270,9 +1270,16 @@ IDENTITY_MODULE = "allauth."
 # Staff routes another role works too, by design (backoffice/roles.py): Billing answers the
 # invoice questions in the support queue and decides access requests.
 SERVED_TOO: dict[str, tuple[str, ...]] = {
-    name: (roles.BILLING,)
-    for name in STAFF
-    if name.startswith(("support_staff:", "backoffice:access_"))
+    **{
+        name: (roles.BILLING,)
+        for name in STAFF
+        if name.startswith(("support_staff:", "backoffice:access_"))
+    },
+    # Every role that works with customers reads their accounts (view_customeraccount), and
+    # support agents and contracts representatives their people (view_user).
+    "backoffice:customers": (roles.SUPPORT_AGENT, roles.BILLING),
+    "backoffice:customer_detail": (roles.SUPPORT_AGENT, roles.BILLING),
+    "backoffice:user_detail": (roles.CONTRACTS_REPRESENTATIVE,),
 }
 
 ADMIN_NAMESPACE = "admin:"

@@ -70,7 +70,10 @@ def visible_texts(markup: str) -> list[str]:
     if not markup.strip():
         return []
     tree = html.fromstring(markup)
-    for node in tree.xpath("//script|//style|//template"):
+    # Text marked as another language (an English article on a staff page) or as not to be
+    # translated (codes, addresses) is data, not the portal's wording.
+    others = "//*[@lang][not(starts-with(@lang, 'ro'))]|//*[@translate='no']"
+    for node in tree.xpath(f"//script|//style|//template|{others}"):
         node.drop_tree()
     texts = [" ".join(t.split()) for t in tree.xpath("//text()")]
     for attribute in ATTRIBUTES:

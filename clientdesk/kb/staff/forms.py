@@ -85,6 +85,12 @@ class ArticleForm(ArticleAdminForm):
                 "hx-swap": "innerHTML",
             }
         )
+        # The article's own language, for spelling checks and screen readers.
+        language = self.data.get("lang") or self.initial.get("lang") or self.instance.lang
+        if language:
+            for name in ("title", "tags", "body", "phrasings"):
+                self.fields[name].widget.attrs["lang"] = language
+        self.language = language
 
     def _get_validation_exclusions(self):
         # The (slug, lang) constraint is left to the service: it refuses a taken address
