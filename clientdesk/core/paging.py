@@ -11,6 +11,12 @@ from django.db.models import Model, QuerySet
 M = TypeVar("M", bound=Model)
 
 
+def cursor(request) -> int | None:
+    """The ``after`` cursor a page link carries, or None for the first page."""
+    raw = request.GET.get("after", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else None
+
+
 def newest_first(rows: QuerySet[M], *, after: int | None, limit: int) -> tuple[list[M], int | None]:
     """A page of ``rows`` below the id ``after`` and the cursor of the next page, or None."""
     rows = rows.order_by("-pk")
