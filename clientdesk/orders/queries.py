@@ -88,6 +88,15 @@ def staff_order_page(public_id) -> Order:
     return get_object_or_404(_with_everything(), public_id=public_id)
 
 
+def order_named(account: CustomerAccount, number: str) -> Order | None:
+    """The account's order a customer named by its number or their PO number (one query)."""
+    number = number.strip()
+    if not number:
+        return None
+    named = Order.objects.filter(account=account).filter(Q(number=number) | Q(po_number=number))
+    return named.only("public_id").order_by("-pk").first()
+
+
 def staff_orders_matching(*, q: str = "", status: str = "") -> QuerySet[Order]:
     """Every customer's orders that pass the staff list's filters.
 

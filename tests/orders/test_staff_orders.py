@@ -10,9 +10,11 @@ from django.urls import reverse
 from clientdesk.backoffice import roles
 from clientdesk.orders import services
 from clientdesk.orders.models import Carrier, Order
+from clientdesk.support.general import ORDER_QUESTION
 from tests.factories import CustomerAccountFactory
 from tests.orders.factories import ERP, OrderFactory, OrderLineFactory
 from tests.staff import staff_member
+from tests.support.factories import RequestTypeFactory, SupportRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +138,21 @@ def test_an_orders_page_costs_the_same_whatever_it_holds(
     with django_assert_num_queries(len(one_shipment.captured_queries)):
         page = agent_client.get(url).content.decode()
     assert page.count('class="card shipment"') == 3
+
+
+def test_an_order_question_links_to_the_orders_staff_page(
+    agent_client, alfa, alfa_admin, alfa_order
+):
+    question = RequestTypeFactory(code=ORDER_QUESTION, name_en="Order or delivery")
+    asked = SupportRequestFactory(
+        account=alfa,
+        requester=alfa_admin,
+        type=question,
+        details={"order_number": "ALF-PO-77", "topic": "status"},
+    )
+    other = SupportRequestFactory(account=alfa, requester=alfa_admin)
+    order_url = reverse("orders_staff:detail", args=[alfa_order.public_id])
+    page = agent_client.get(reverse("support_staff:detail", args=[asked.number])).content.decode()
+    assert f'href="{order_url}"' in page
+    page = agent_client.get(reverse("support_staff:detail", args=[other.number])).content.decode()
+    assert "The order's page" not in page

@@ -23,7 +23,6 @@ class StaffOrderFilterForm(forms.Form):
 
     q = forms.CharField(
         label=_("Order, PO or customer"),
-        help_text=_("The start of an order, PO or customer number, or part of a customer's name."),
         required=False,
         max_length=60,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
