@@ -4,7 +4,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from clientdesk.core.paging import cursor, newest_first
+from clientdesk.core.paging import keyset_page
 from clientdesk.core.staff.access import staff_with
 from clientdesk.orders import queries
 from clientdesk.orders.staff.forms import StaffOrderFilterForm
@@ -18,22 +18,11 @@ order_reader = staff_with("orders.view_order")
 @require_GET
 def order_list(request):
     form = StaffOrderFilterForm(request.GET)
-    orders, next_after = newest_first(
-        queries.staff_orders_matching(**form.filters()), after=cursor(request), limit=PAGE_SIZE
-    )
-    query = request.GET.copy()
-    query.pop("after", None)
+    page = keyset_page(request, queries.staff_orders_matching(**form.filters()), limit=PAGE_SIZE)
     return render(
         request,
         "orders/staff/order_list.html",
-        {
-            "form": form,
-            "orders": orders,
-            "next_after": next_after,
-            "paged": cursor(request) is not None,
-            "query": query.urlencode(),
-            **SECTION,
-        },
+        {"form": form, **page, **SECTION},
     )
 
 
