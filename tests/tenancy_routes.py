@@ -1235,6 +1235,8 @@ STAFF: dict[str, StaffRoute] = {
         catalogue_page("support_staff:queue_edit", _queue, QueueForm, name_en="Renamed"),
         ADMIN,
     ),
+    "orders_staff:list": StaffRoute(GET, url_only("orders_staff:list"), AGENT),
+    "orders_staff:detail": StaffRoute(GET, order("orders_staff:detail"), AGENT),
     "carriers_staff:list": StaffRoute(GET, url_only("carriers_staff:list"), ADMIN),
     "carriers_staff:create": StaffRoute(
         GET_POST,

@@ -28,5 +28,6 @@ urlpatterns = [
     path("settings/", include("clientdesk.core.staff.settings_urls")),
     path("settings/billing/", include("clientdesk.billing.staff.urls")),
     path("carriers/", include("clientdesk.orders.staff.urls")),
+    path("orders/", include("clientdesk.orders.staff.order_urls")),
     path("audit/", include("clientdesk.core.staff.audit_urls")),
 ]

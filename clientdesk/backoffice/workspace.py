@@ -65,6 +65,9 @@ PAGES: list[StaffPage] = [
               _("Every customer account, its members and their grants, "
                 "invitations and access requests."),
               "accounts.view_customeraccount", icon="company_users"),
+    StaffPage("orders_staff:list", _("Orders and shipments"),
+              _("Every customer's orders: their products, shipments and tracking."),
+              "orders.view_order", icon="orders"),
     StaffPage("contracts_staff:list", _("Contracts to sign"),
               _("Send contracts for signature, follow the signers, countersign."),
               "contracts.send_signaturerequest", icon="contracts"),

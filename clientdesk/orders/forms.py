@@ -20,6 +20,19 @@ def _date_field(label) -> forms.DateField:
     )
 
 
+def status_field() -> forms.ChoiceField:
+    """The lists' status filter: every status, and those on their way."""
+    return forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("All statuses")),
+            (Order.ON_THE_WAY_FILTER, _("On their way (not all delivered)")),
+            *Order.Status.choices,
+        ],
+    )
+
+
 class OrderFilterForm(forms.Form):
     """The filters of "My orders"; every field is optional."""
 
@@ -29,15 +42,7 @@ class OrderFilterForm(forms.Form):
         max_length=60,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[
-            ("", _("All statuses")),
-            (Order.ON_THE_WAY_FILTER, _("On their way (not all delivered)")),
-            *Order.Status.choices,
-        ],
-    )
+    status = status_field()
     date_from = _date_field(_("Ordered from"))
     date_to = _date_field(_("Ordered until"))
     po = forms.CharField(label=_("Customer PO number"), required=False, max_length=60)

@@ -5,15 +5,19 @@ them see; another customer's order does not exist for them (404).
 """
 
 from datetime import date
+from typing import TypeVar
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from clientdesk.accounts.models import CustomerAccount
 from clientdesk.core import grants as G
 from clientdesk.core.tenancy import get_visible_or_404
 from clientdesk.orders.models import Order, OrderLine, Shipment, ShipmentLine
+
+OrdersT = TypeVar("OrdersT", bound=QuerySet[Order])
 
 
 def order_accounts(user) -> list[CustomerAccount]:
@@ -38,10 +42,7 @@ def orders_matching(
     orders = Order.objects.listed_for(user, G.ORDERS).select_related("account")
     if q:
         orders = orders.filter(Q(number__icontains=q) | Q(po_number__icontains=q))
-    if status == Order.ON_THE_WAY_FILTER:
-        orders = orders.filter(status__in=Order.ON_THE_WAY)
-    elif status:
-        orders = orders.filter(status=status)
+    orders = _with_status(orders, status)
     if date_from:
         orders = orders.filter(ordered_on__gte=date_from)
     if date_to:
@@ -57,8 +58,8 @@ def orders_matching(
     return orders.order_by("-ordered_on", "-number")
 
 
-def order_page(user, public_id) -> Order:
-    """One order with everything its page shows, in a fixed number of queries."""
+def _with_everything() -> QuerySet[Order]:
+    """Orders with everything an order's page shows, in a fixed number of queries."""
     delivered = Q(shipment_items__shipment__status=Shipment.Status.DELIVERED)
     lines = OrderLine.objects.annotate(
         shipped=Coalesce(Sum("shipment_items__quantity"), 0),
@@ -70,12 +71,55 @@ def order_page(user, public_id) -> Order:
             "items", queryset=ShipmentLine.objects.select_related("line").order_by("line__position")
         ),
     )
-    orders = Order.objects.select_related("account").prefetch_related(
+    return Order.objects.select_related("account").prefetch_related(
         Prefetch("lines", queryset=lines),
         "status_changes",
         Prefetch("shipments", queryset=shipments),
     )
-    return get_visible_or_404(orders, user, G.ORDERS, public_id=public_id)
+
+
+def order_page(user, public_id) -> Order:
+    """One of the user's orders with everything its page shows, or 404."""
+    return get_visible_or_404(_with_everything(), user, G.ORDERS, public_id=public_id)
+
+
+def staff_order_page(public_id) -> Order:
+    """Any customer's order with everything its page shows, for staff (see orders/staff)."""
+    return get_object_or_404(_with_everything(), public_id=public_id)
+
+
+def order_named(account: CustomerAccount, number: str) -> Order | None:
+    """The account's order a customer named by its number or their PO number (one query)."""
+    number = number.strip()
+    if not number:
+        return None
+    named = Order.objects.filter(account=account).filter(Q(number=number) | Q(po_number=number))
+    return named.only("public_id").order_by("-pk").first()
+
+
+def staff_orders_matching(*, q: str = "", status: str = "") -> QuerySet[Order]:
+    """Every customer's orders that pass the staff list's filters.
+
+    The numbers match from their start (how people read them out, and what an index
+    serves); a customer's name anywhere in it ("Alfa" finds "SC Alfa Industrial SRL").
+    """
+    orders = Order.objects.select_related("account")
+    if q:
+        orders = orders.filter(
+            Q(number__istartswith=q)
+            | Q(po_number__istartswith=q)
+            | Q(account__number__istartswith=q)
+            | Q(account__name__icontains=q)
+        )
+    return _with_status(orders, status)
+
+
+def _with_status(orders: OrdersT, status: str) -> OrdersT:
+    if status == Order.ON_THE_WAY_FILTER:
+        return orders.filter(status__in=Order.ON_THE_WAY)
+    if status:
+        return orders.filter(status=status)
+    return orders
 
 
 def order_version(user, public_id) -> str:

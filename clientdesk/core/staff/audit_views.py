@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from clientdesk.core import audit, events
 from clientdesk.core.csv_export import csv_response
 from clientdesk.core.models import Event
-from clientdesk.core.paging import newest_first
+from clientdesk.core.paging import keyset_page
 from clientdesk.core.staff.access import staff_with
 from clientdesk.core.staff.forms import AuditFilterForm
 
@@ -19,29 +19,20 @@ SECTION = {"current_section": "backoffice"}
 audit_reader = staff_with("core.view_event")
 
 
-def _after(request) -> int | None:
-    raw = request.GET.get("after", "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else None
-
-
 @audit_reader
 @require_GET
 def audit_log(request):
     form = AuditFilterForm(request.GET)
-    rows, next_after = newest_first(
-        audit.matching(form.filters()), after=_after(request), limit=PAGE_SIZE
-    )
-    query = request.GET.copy()
-    query.pop("after", None)
+    page = keyset_page(request, audit.matching(form.filters()), limit=PAGE_SIZE)
     return render(
         request,
         "core/staff/audit_log.html",
         {
             "form": form,
-            "entries": [(event, events.label(event), audit.actor_shown(event)) for event in rows],
-            "next_after": next_after,
-            "paged": _after(request) is not None,
-            "query": query.urlencode(),
+            "entries": [
+                (event, events.label(event), audit.actor_shown(event)) for event in page["rows"]
+            ],
+            **page,
             **SECTION,
         },
     )
