@@ -39,6 +39,24 @@ def test_the_second_of_two_saves_made_from_the_same_version_gets_a_conflict(
     assert f'name="version" value="{alfa_request.version}"' in page
 
 
+def test_a_stale_save_is_a_conflict_even_when_its_status_is_no_longer_allowed(
+    client, agent, other_agent, alfa_request
+):
+    client.force_login(agent)
+    first = {"version": 1, "status": Status.RESOLVED, "queue": alfa_request.queue.pk}
+    assert post(client, "update", alfa_request, first).status_code == 302
+
+    # From version 1 "waiting" was a next status; from "resolved" it is not.
+    client.force_login(other_agent)
+    second = {"version": 1, "status": Status.WAITING, "queue": alfa_request.queue.pk}
+    response = post(client, "update", alfa_request, second)
+
+    assert response.status_code == 409
+    assert "Someone changed this request while you were working on it" in response.content.decode()
+    alfa_request.refresh_from_db()
+    assert alfa_request.status == Status.RESOLVED
+
+
 def test_a_reply_typed_against_an_old_version_is_kept_and_can_be_sent_again(
     client, agent, other_agent, alfa_request
 ):

@@ -38,15 +38,19 @@ CONFLICT = gettext_lazy(
 )
 
 
+def _conflict(request, current: SupportRequest, form, form_name: str):
+    """The page as the request is now, with what the agent typed kept, and why (409)."""
+    messages.error(request, CONFLICT)
+    kept = {form_name: form.kept_for(current)} if form is not None else {}
+    return render_request(request, current, conflict=True, **kept)
+
+
 def _attempt(request, support_request, action, done: str, *, form=None, form_name: str = ""):
     """Run a versioned change; on conflict or refusal show the page again, keeping ``form``."""
     try:
         action()
     except Conflict as conflict:
-        messages.error(request, CONFLICT)
-        current = cast(SupportRequest, conflict.current)
-        kept = {form_name: form.kept_for(current)} if form is not None else {}
-        return render_request(request, current, conflict=True, **kept)
+        return _conflict(request, cast(SupportRequest, conflict.current), form, form_name)
     except ServiceError as refusal:
         if form is None:
             messages.error(request, refusal.text)
@@ -108,6 +112,8 @@ def update(request, number):
     support_request = staff_queries.request_for_staff(number)
     form = UpdateForm(request.POST, support_request=support_request)
     if not form.is_valid():
+        if form.is_stale():
+            return _conflict(request, support_request, form, "update_form")
         return render_request(request, support_request, update_form=form)
     data = form.cleaned_data
     return _attempt(

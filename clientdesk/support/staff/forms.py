@@ -31,6 +31,12 @@ class Versioned(forms.Form):
         super().__init__(*args, **kwargs)
         self.support_request = support_request
 
+    def is_stale(self) -> bool:
+        """Made from an older version of the request than it has now: whatever else is wrong
+        with it (a status no longer allowed from the new one), the agent first hears that."""
+        current = self.support_request
+        return current is not None and self.data.get("version") != str(current.version)
+
     def kept_for(self, current: SupportRequest) -> "Versioned":
         """The same form with what the agent typed, now made from the request as it is."""
         data = self.data.copy() if isinstance(self.data, QueryDict) else QueryDict(mutable=True)
