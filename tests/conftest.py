@@ -1,9 +1,16 @@
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.utils import translation
 
 from clientdesk.core.models import VendorConfig
 from tests.factories import MembershipFactory, UserFactory
+
+# Concurrency tests: SQLite runs one writer at a time, so nothing there is concurrent.
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite runs one writer at a time, so nothing is concurrent",
+)
 
 
 @pytest.fixture(autouse=True)

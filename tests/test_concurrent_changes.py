@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
@@ -28,6 +28,7 @@ from clientdesk.core.errors import ServiceError
 from clientdesk.core.upsert import Outcome
 from clientdesk.support.models import Status
 from tests.billing.factories import document, issue
+from tests.conftest import postgresql_only
 from tests.contracts.factories import ContractFactory, signature_request_for
 from tests.factories import MembershipFactory, UserFactory
 from tests.support.factories import SupportRequestFactory
@@ -36,10 +37,7 @@ ERP = Actor.system("erp")
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: SQLite runs one writer at a time, so nothing is concurrent",
-    ),
+    postgresql_only,
 ]
 
 

@@ -4,7 +4,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 from django.utils import timezone
 
@@ -12,6 +12,7 @@ from clientdesk.api.models import IdempotencyKey
 from clientdesk.support.models import SupportRequest
 from tests.api.factories import bearer, customer_token
 from tests.api.test_requests_api import REQUESTS, new_request
+from tests.conftest import postgresql_only
 
 
 def post(client, plain, body, key="retry-1"):
@@ -75,10 +76,9 @@ def test_a_refused_token_does_not_take_the_key(client, alfa_admin, alfa):
     assert not IdempotencyKey.objects.exists()
 
 
+@postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_calls_with_the_same_key_file_once(alfa_admin, alfa):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite runs one writer at a time, so nothing is concurrent")
     _token, plain = customer_token(alfa_admin)
     body = new_request(alfa)
     start = threading.Barrier(2)

@@ -5,13 +5,14 @@ import threading
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from clientdesk.core.actors import Actor
 from clientdesk.support.models import RequestCounter, RequestType, SupportRequest
 from clientdesk.support.numbers import next_number
 from clientdesk.support.services import NewRequest, request_create
+from tests.conftest import postgresql_only
 
 BUCHAREST = ZoneInfo("Europe/Bucharest")
 
@@ -39,10 +40,9 @@ def test_a_number_is_only_taken_inside_the_requests_transaction():
         next_number(tz=BUCHAREST)
 
 
+@postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_requests_filed_at_the_same_moment_never_share_a_number(general_types, alfa_admin, alfa):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite runs one writer at a time, so nothing is concurrent")
     workers, each = 8, 10
     request_type = RequestType.objects.get(code="general-question")
     new = NewRequest(

@@ -3,17 +3,17 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from clientdesk.webhooks import delivery
 from clientdesk.webhooks.models import Delivery
+from tests.conftest import postgresql_only
 from tests.webhooks.factories import DeliveryFactory, EndpointFactory
 
 
+@postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_four_workers_sweeping_at_once_send_each_webhook_once(receiver):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite runs one writer at a time, so nothing is concurrent")
     endpoint = EndpointFactory(url=receiver.url)
     for _ in range(40):
         DeliveryFactory(endpoint=endpoint)
