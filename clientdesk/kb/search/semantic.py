@@ -104,5 +104,8 @@ class Vectors:
         """Per document, the best cosine of its vectors to the query, scaled to 0-1."""
         if not len(self):
             return np.empty(0, dtype=np.float32)
-        best = np.maximum.reduceat(self.matrix @ query, self.starts)
+        # einsum, not `matrix @ query`: that is BLAS, whose threads (one per core) wait on
+        # each other on a busy machine: 20 ms p50 at 10,000 rows under load against 0.6.
+        cosines = np.einsum("ij,j->i", self.matrix, query)
+        best = np.maximum.reduceat(cosines, self.starts)
         return np.clip((best - UNRELATED) / (SAME - UNRELATED), 0.0, 1.0)
