@@ -135,3 +135,15 @@ def test_after_a_change_the_embedded_index_answers_until_the_worker_stores_the_n
     # The worker has not stored that version: no page waits, none embeds an article.
     assert engine.index_for("ro").vectors is not None
     assert first("copiatorul nu mai merge deloc", "ro") == "report-hardware-fault"
+
+
+def test_the_worker_embeds_a_text_once_and_a_full_cache_starts_afresh(monkeypatch):
+    monkeypatch.setattr(semantic, "_passages", {})  # the other tests' vectors stay
+    model = semantic.model()
+    with patch.object(model, "passage", wraps=model.passage) as embedded:
+        semantic.passage_vectors(["Plata facturii (cache)", "Livrarea (cache)"])
+        monkeypatch.setattr(semantic, "PASSAGE_CACHE_SIZE", 2)
+        vectors = semantic.passage_vectors(["Livrarea (cache)", "Garanția (cache)"])
+    assert [len(call.args[0]) for call in embedded.call_args_list] == [2, 1]
+    assert vectors.shape == (2, model.dim)
+    assert float(vectors[0] @ semantic.passage_vectors(["Livrarea (cache)"])[0]) == pytest.approx(1)

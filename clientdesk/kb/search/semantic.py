@@ -70,13 +70,15 @@ def passage_vectors(texts: Sequence[str]) -> Matrix:
     if not texts:
         return np.empty((0, model().dim), dtype=np.float32)
     with _lock:
-        missing = list(dict.fromkeys(text for text in texts if text not in _passages))
-    embedded = model().passage(missing) if missing else []
+        known = {text: _passages[text] for text in texts if text in _passages}
+    missing = [text for text in dict.fromkeys(texts) if text not in known]
+    fresh = dict(zip(missing, model().passage(missing), strict=True)) if missing else {}
     with _lock:
-        if len(_passages) + len(missing) > PASSAGE_CACHE_SIZE:
+        if len(_passages) + len(fresh) > PASSAGE_CACHE_SIZE:
             _passages.clear()
-        _passages.update(zip(missing, embedded, strict=True))
-        return np.stack([_passages[text] for text in texts])
+        _passages.update(fresh)
+    vectors = known | fresh
+    return np.stack([vectors[text] for text in texts])
 
 
 def forget() -> None:
