@@ -4,9 +4,11 @@ from pathlib import Path
 from unittest.mock import patch
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from clientdesk.kb.search import bump_index_version
+from clientdesk.kb.search.engine import LANGS, VERSION_KEY, store_snapshot
 from clientdesk.kb.services import load_demo_articles
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -21,7 +23,16 @@ def _fresh_search_index():
 
 @pytest.fixture
 def demo_articles(db):
+    """The demo articles, searched as in production: with the worker's embedded snapshot.
+    The first costs seconds per test process; later ones reuse the texts' vectors."""
     load_demo_articles()
+    embed_current_articles()
+
+
+def embed_current_articles() -> None:
+    """The worker's job for the current version, without the queue's round trip."""
+    for lang in LANGS:
+        store_snapshot(lang, cache.get(VERSION_KEY))
 
 
 def held_out(name: str) -> list[list[str]]:

@@ -6,6 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests.kb.test_embeddings import PARAPHRASES
+
 pytestmark = pytest.mark.django_db
 
 QUERIES = [
@@ -57,3 +59,15 @@ def test_the_same_query_finds_the_same_first_article_everywhere(
     assert first is not None
     assert suggestions(client, query) == first
     assert api(client, query, lang) == first
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), PARAPHRASES)
+def test_a_paraphrase_found_by_its_meaning_comes_first_everywhere(
+    client, demo_articles, alfa_admin, lang, query, expected
+):
+    alfa_admin.language = lang
+    alfa_admin.save()
+    client.force_login(alfa_admin)
+    assert faq_page(client, query) == (expected, lang)
+    assert suggestions(client, query) == expected
+    assert api(client, query, lang) == expected

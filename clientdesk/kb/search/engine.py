@@ -7,7 +7,9 @@ cache (Redis in production). The worker builds both languages' indexes and
 stores them as snapshots; a process whose index is older than the token loads
 the snapshot of that version when there is one, and until then keeps
 answering from the index it has: a change never makes a search wait for a
-rebuild. Only a process with no index at all (just started) builds one itself.
+rebuild. Only a process with no index at all (just started) builds one itself,
+of words only: embedding the articles takes the worker seconds per hundred, and
+the snapshot brings their vectors, so a web process embeds only queries.
 """
 
 import html
@@ -77,9 +79,11 @@ def summary(body_html: str) -> str:
     return text[:SUMMARY_LENGTH].rsplit(" ", 1)[0].rstrip(".,;:!?") + "…"
 
 
-def build(lang: str) -> SearchIndex:
+def build(lang: str, embed: bool = True) -> SearchIndex:
     groups = SynonymGroup.objects.filter(lang=lang).values_list("words", flat=True)
-    return SearchIndex(lang, documents(lang), synonym_table(groups, lang), meanings(lang))
+    return SearchIndex(
+        lang, documents(lang), synonym_table(groups, lang), meanings(lang), embed=embed
+    )
 
 
 def documents(lang: str) -> list[Document]:
@@ -132,7 +136,9 @@ def index_for(lang: str) -> SearchIndex:
             # The worker has not stored this version yet: answer from the index we have.
             return cached[1]
         if index is None:
-            index = build(lang)
+            # Words only, kept under no version: each search asks for the worker's
+            # snapshot (one small query) until it is there.
+            index, version = build(lang, embed=False), ""
         _indexes[lang] = (version, index)
         return index
 

@@ -15,9 +15,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from clientdesk.kb.search import semantic
 from clientdesk.kb.search.lexicon import Related
 from clientdesk.kb.search.text import fold, is_stopword, stem, words
 
@@ -101,14 +103,25 @@ class SearchIndex:
         documents: Iterable[Document],
         synonyms: Synonyms,
         lexicon: Callable[[set[str]], Related] | None = None,
+        embed: bool = False,
     ):
-        """`lexicon` makes, from the index's stems, the words related to them by meaning."""
+        """`lexicon` makes, from the index's stems, the words related to them by meaning;
+        `embed` adds the articles' vectors (the worker's job: seconds per hundred)."""
         self.lang = lang
         self.synonyms = synonyms
         documents = list(documents)
         self._stem_of: dict[str, str] = {}
         self._postings = self._build_postings(documents)
         self.meanings = lexicon(set(self._postings)) if lexicon else {}
+        self.vectors: semantic.Vectors | None = None
+        if embed:
+            self.vectors = semantic.Vectors(
+                [[doc.title, *filter(None, doc.phrasings.splitlines())] for doc in documents]
+            )
+        # Ties go by slug, as in the lexical ranking.
+        by_slug = sorted(range(len(documents)), key=lambda position: documents[position].slug)
+        self._slug_rank = np.empty(len(documents), dtype=np.intp)
+        self._slug_rank[by_slug] = np.arange(len(documents))
         # Bodies are only needed to build the postings; results show the summary.
         self.documents = [replace(doc, body="", phrasings="") for doc in documents]
         self._stems = sorted(self._postings)
@@ -246,8 +259,28 @@ class SearchIndex:
                 scores[doc] += value
         floor = max(scores.values(), default=0.0) * RELATIVE_CUTOFF
         found = {doc: score for doc, score in scores.items() if score >= floor}
-        ranked = sorted(found.items(), key=lambda item: (-item[1], self.documents[item[0]].slug))
+        if self.vectors is not None and found:
+            ranked = self._blend(self.vectors, query, found, limit)
+        else:
+            ranked = sorted(
+                found.items(), key=lambda item: (-item[1], self.documents[item[0]].slug)
+            )
         return [self._hit(doc, score) for doc, score in ranked[:limit]]
+
+    def _blend(
+        self, vectors: semantic.Vectors, query: str, lexical: dict[int, float], limit: int
+    ) -> list[tuple[int, float]]:
+        """Words and meaning, each on 0-1: the lexical hits, and what is close in meaning
+        to a query that found something by its words (one that found nothing keeps
+        saying so, and the searches page shows it to staff)."""
+        similarity = vectors.similarities(semantic.query_vector(query))
+        by_words = np.zeros(len(similarity))
+        by_words[np.fromiter(lexical, np.intp, len(lexical))] = list(lexical.values())
+        by_words /= by_words.max()
+        candidates = np.flatnonzero((by_words > 0) | (similarity >= semantic.CLOSE))
+        score = by_words[candidates] + semantic.WEIGHT * similarity[candidates]
+        best = np.lexsort((self._slug_rank[candidates], -score))[:limit]
+        return [(int(candidates[i]), float(score[i])) for i in best]
 
     def _hit(self, position: int, score: float) -> Hit:
         doc = self.documents[position]
