@@ -22,7 +22,10 @@ layout with no data query: the floor every page's throughput is divided by), and
 extra reference row, Django with no middleware and one small template (/bench/bare/). Each
 page gets a one-second warm-up, then wrk with --connections for --seconds; p50/p95/p99 come
 from wrk's own histogram (a Lua done() hook); "CPU ms" is the workers' CPU time from /proc
-divided by the requests, so it does not depend on how busy the machine was. The floor is
+divided by the requests, so it does not depend on how busy the machine was; "DB CPU" the
+same for the database's PostgreSQL backends when PostgreSQL runs on this machine; "workers on
+CPU" is the share of the workers' time that CPU fills (req/s x CPU ms / workers): well
+below 100%, they waited, for the database or for a core a neighbour held. The floor is
 measured again at the end, to show how much the machine changed during the run. After the
 run, each project worker's resident memory (VmRSS) and its peak (VmHWM).
 """
@@ -33,6 +36,8 @@ import http.client
 import json
 import math
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,6 +45,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -98,6 +104,8 @@ class Result:
     p95_ms: float = 0.0
     p99_ms: float = 0.0
     cpu_ms: float = 0.0
+    db_cpu_ms: float | None = None  # None: the database runs on another machine
+    busy: float = 0.0  # the share of the workers' time spent on their own CPU
     ratio: float | None = None
     errors: int = 0
     verdict: str = "-"
@@ -144,6 +152,9 @@ def environment(database: str, redis: str) -> dict[str, str]:
         "PORTAL_URL": "https://127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": database,
+        # The workers' PostgreSQL backends live through the run, so that their CPU can be
+        # read (a production worker reconnects once a minute: nothing measurable).
+        "DB_CONN_MAX_AGE": "3600",
         "REDIS_URL": redis,
         "PYTHONPATH": str(ROOT),
         "LOG_LEVEL": "WARNING",
@@ -276,11 +287,28 @@ def workers(server: subprocess.Popen) -> list[int]:
 def workers_cpu(server: subprocess.Popen) -> tuple[list[int], float]:
     """The worker processes and the seconds of CPU they have used (user + system)."""
     pids = workers(server)
-    total = 0
-    for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])
-    return pids, total / CLK_TCK
+    return pids, sum(ticks(pid) for pid in pids) / CLK_TCK
+
+
+def ticks(pid: int) -> int:
+    """A process's CPU time so far (user + system), in clock ticks (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def database_cpu(name: str) -> float | None:
+    """Seconds of CPU used by the PostgreSQL backends of database ``name`` on this machine
+    (found by their process title, "postgres: 15/main: USER NAME HOST(PORT) STATE")."""
+    title = re.compile(rb"^postgres: \S+: \S+ " + re.escape(name.encode()) + rb" ")
+    total, found = 0, False
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):  # a process that ended meanwhile
+            if title.match((proc / "cmdline").read_bytes()):
+                total += ticks(int(proc.name))
+                found = True
+    return total / CLK_TCK if found else None
 
 
 def settle(server: subprocess.Popen) -> tuple[list[int], float]:
@@ -323,11 +351,16 @@ def measure(target: Target, server: subprocess.Popen, args, script: str, floor: 
     url = f"http://127.0.0.1:{target.port}{target.path}"
     wrk(url, target.cookie, 1, args.connections, script)  # warm-up: every worker, every cache
     pids, before = settle(server)
+    database_before = database_cpu(args.database_name)
     figures = wrk(url, target.cookie, args.seconds, args.connections, script)
     pids_after, after = workers_cpu(server)
+    database_after = database_cpu(args.database_name)
     result.rps = figures["rps"]
     result.p50_ms, result.p95_ms, result.p99_ms = (figures[f"p{s}_ms"] for s in (50, 95, 99))
     result.cpu_ms = (after - before) * 1000 / max(figures["requests"], 1)
+    result.busy = result.rps * result.cpu_ms / 1000 / args.workers
+    if database_before is not None and database_after is not None:
+        result.db_cpu_ms = (database_after - database_before) * 1000 / max(figures["requests"], 1)
     result.errors = int(figures["errors"])
     result.ratio = result.rps / floor if floor else None
     judge(result, target.budget)
@@ -346,7 +379,7 @@ def short(who: str) -> str:
 
 def row(result: Result) -> str:
     if result.path is None:
-        cells = [f"n/a: {result.missing}", *[""] * 6, "-"]
+        cells = [f"n/a: {result.missing}", *[""] * (len(COLUMNS) - 4), "-"]
     else:
         verdict = result.verdict
         if result.failures:
@@ -357,6 +390,8 @@ def row(result: Result) -> str:
             f"{result.p95_ms:.1f}",
             f"{result.p99_ms:.1f}",
             f"{result.cpu_ms:.1f}",
+            "-" if result.db_cpu_ms is None else f"{result.db_cpu_ms:.1f}",
+            f"{result.busy:.0%}",
             "-" if result.queries is None else str(result.queries),
             "-" if result.ratio is None else f"{result.ratio:.2f}",
             verdict,
@@ -364,10 +399,21 @@ def row(result: Result) -> str:
     return "| " + " | ".join([result.label, short(result.who), *cells]) + " |"
 
 
-HEADER = (
-    "| page | user | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req | SQL | ratio to floor "
-    "| budget |\n|---|---|---|---|---|---|---|---|---|---|"
-)
+COLUMNS = [
+    "page",
+    "user",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "CPU ms/req",
+    "DB CPU ms/req",
+    "workers on CPU",
+    "SQL",
+    "ratio to floor",
+    "budget",
+]
+HEADER = f"| {' | '.join(COLUMNS)} |\n|{'---|' * len(COLUMNS)}"
 
 
 def main() -> None:
@@ -387,9 +433,12 @@ def main() -> None:
     parser.add_argument("--only", default="", help="only the pages whose label contains this")
     parser.add_argument("--json", type=Path, metavar="FILE")
     args = parser.parse_args()
+    args.database_name = urlsplit(args.database).path.lstrip("/")
     if args.existing and not args.user:
         parser.error("--existing needs the users to measure: --user EMAIL (largest first)")
     users = args.user or DEMO_USERS
+    if shutil.which("wrk") is None:
+        sys.exit("bench/pages.py needs wrk: apt-get install -y wrk (a Debian package)")
 
     began = time.monotonic()
     env = environment(args.database, args.redis)
