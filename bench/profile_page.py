@@ -4,11 +4,13 @@
     DATABASE_URL=postgres://…/cd_bench REDIS_URL=redis://127.0.0.1:6379/3 \\
     .venv/bin/python bench/profile_page.py /requests/ --user ana.popescu@alfa.example
 
-Runs against the configured database as it is (after ``demo_data`` or ``scale_data``),
-through the whole middleware stack with Django's test client, but without the test
-environment's instrumented template rendering. Prints the CPU time per request
-(process time, so a busy machine does not inflate it) and the functions that take
-the most of it.
+Runs against the configured database as it is (after ``demo_data`` or ``scale_data``)
+with the settings bench/pages.py serves (bench.floor.stack; its static files' manifest is
+there once bench/pages.py has run), through the whole middleware stack with Django's test
+client, but without the test environment's instrumented template rendering. Prints the
+CPU time per request (process time, so a busy machine does not inflate it) and the
+functions that take the most of it. The queries a page makes: the SQL column of
+bench/pages.py.
 """
 
 import argparse

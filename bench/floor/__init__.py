@@ -1,1 +1,1 @@
-"""The floor for bench/pages_http.py: the project with a bare layout, and Django bare."""
+"""The server side of bench/pages.py: the project with a bare layout, Django bare, the pages."""
