@@ -23,9 +23,12 @@ def positive_float(value: str) -> float:
 
 class Command(BaseCommand):
     help = (
-        "Fill the configured database with a large, skewed data set (scale 1: about 3,000 "
-        "customer accounts, 300,000 orders, 100,000 requests) and the users "
-        "big.admin@scale.example and small.user@scale.example. Refuses to run twice."
+        "Fill the configured database with a large, skewed data set (scale 1: 5,000 customer "
+        "accounts, 50,000 users, 500,000 requests with about 3,000,000 messages, 200,000 "
+        "contracts, 1,000,000 orders with about 2,000,000 shipments, about 3,000,000 invoices "
+        "and credit notes, about 2,000,000 payments; the largest account holds 100,000 "
+        "invoices) and the users big.admin@scale.example and small.user@scale.example. "
+        "Written with COPY on PostgreSQL. Refuses to run twice."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -33,9 +36,14 @@ class Command(BaseCommand):
             "--scale", type=positive_float, default=1.0, help="a positive number (default 1)"
         )
         parser.add_argument("--seed", type=int, default=1, help="same seed, same data")
-        parser.add_argument("--batch-size", type=int, default=5_000)
+        parser.add_argument(
+            "--flush-rows",
+            type=int,
+            default=50_000,
+            help="rows held in memory before they are written (default 50,000)",
+        )
 
-    def handle(self, *args, scale: float, seed: int, batch_size: int, **options) -> None:
+    def handle(self, *args, scale: float, seed: int, flush_rows: int, **options) -> None:
         try:
             from bench.scale import generator
         except ImportError as error:
@@ -49,6 +57,6 @@ class Command(BaseCommand):
 
         log(f"scale_data: scale {scale:g}, seed {seed}")
         try:
-            generator.generate(scale=scale, seed=seed, batch_size=max(1, batch_size), log=log)
+            generator.generate(scale=scale, seed=seed, flush_rows=max(1, flush_rows), log=log)
         except generator.ScaleDataExists as refusal:
             raise CommandError(str(refusal)) from None
