@@ -1,0 +1,21 @@
+"""Word and number searches of requests are served by the trigram indexes on PostgreSQL."""
+
+from clientdesk.support.models import SupportRequest
+from clientdesk.support.queries import search
+from tests.support.search_plans import plan, postgresql_only
+
+pytestmark = postgresql_only
+
+
+def test_a_word_search_reads_the_number_subject_and_description_indexes(db):
+    used = plan(search(SupportRequest.objects.all(), "imprimanta etajul"))
+    assert "support_request_number_trgm" in used
+    assert "support_request_subject_trgm" in used
+    assert "support_request_descr_trgm" in used
+    assert "Seq Scan" not in used
+
+
+def test_a_short_query_is_a_whole_number_the_number_index_finds(db):
+    used = plan(search(SupportRequest.objects.all(), "de"))
+    assert "support_request_number_trgm" in used
+    assert "Seq Scan" not in used
