@@ -5,7 +5,6 @@ grant, or with it only on other accounts, gets 404.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import quote_etag
 from django.views.decorators.http import require_GET
 
+from clientdesk.core.paging import CappedPaginator
 from clientdesk.orders import exports, queries
 from clientdesk.orders.forms import OrderFilterForm
 from clientdesk.orders.models import Order
@@ -39,9 +39,9 @@ def _filtered(request) -> tuple[OrderFilterForm, QuerySet[Order] | None]:
 def order_list(request):
     accounts = queries.order_accounts(request.user)
     form, orders = _filtered(request)
-    page = Paginator(orders if orders is not None else Order.objects.none(), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = CappedPaginator(
+        orders if orders is not None else Order.objects.none(), PER_PAGE
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "orders/order_list.html",

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from clientdesk.accounts.models import CustomerAccount, User
 from clientdesk.core import grants as G
+from clientdesk.core import trigram
 from clientdesk.core.models import Event
 from clientdesk.core.tenancy import get_visible_or_404
 from clientdesk.support import sla
@@ -122,11 +123,19 @@ def requests_matching(
 
 
 def search(queryset: QuerySet[SupportRequest], text: str) -> QuerySet[SupportRequest]:
-    """By number (whole or its digits), or by words all found in the subject or description."""
+    """By number (whole, or a part of it such as its digits), or by words all found in the
+    subject or description.
+
+    Only words the trigram index can look up select rows; shorter ones ("de", "2") then
+    narrow what those found. A query with no such word is a request number, whole.
+    """
     text = " ".join(text.split())
     if not text:
         return queryset
+    words = text.split()[:8]
+    if not any(trigram.is_indexed(word) for word in words):
+        return queryset.filter(trigram.contains(text, "number"))
     every_word = Q()
-    for word in text.split()[:8]:
+    for word in words:
         every_word &= Q(subject__icontains=word) | Q(description__icontains=word)
-    return queryset.filter(Q(number__icontains=text) | every_word)
+    return queryset.filter(trigram.contains(text, "number") | every_word)

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from clientdesk.core.paging import CappedPaginator
 from clientdesk.orders.models import Order
 from tests.orders.factories import OrderFactory, OrderLineFactory
 
@@ -62,6 +63,9 @@ def test_the_list_shows_the_accounts_orders_newest_first(client, alfa_admin, thr
         ({"q": "cmd-1"}, ["CMD-1"]),
         ({"q": "APRIL"}, ["CMD-2"]),
         ({"q": "nothing-like-this"}, []),
+        # Shorter than the index can find inside a value: only a whole number or PO.
+        ({"q": "CM"}, []),
+        ({"po": "PO"}, []),
     ],
 )
 def test_each_filter_narrows_the_list(client, alfa_admin, three_orders, params, expected):
@@ -113,6 +117,26 @@ def test_the_list_pages_by_25_and_keeps_the_filters_in_the_page_links(client, al
     # A page number out of range or not a number shows a page, not an error.
     assert client.get(LIST, {"page": "99"}).status_code == 200
     assert client.get(LIST, {"page": "x"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_short_search_finds_a_po_written_exactly_so(client, alfa_admin, alfa):
+    OrderFactory(account=alfa, number="CMD-9", po_number="77")
+    OrderFactory(account=alfa, number="CMD-10", po_number="770")
+    client.force_login(alfa_admin)
+    assert listed(client, q="77") == ["CMD-9"]
+    assert listed(client, po="77") == ["CMD-9"]
+    assert listed(client, q="770") == ["CMD-10"]
+
+
+@pytest.mark.django_db
+def test_past_the_count_limit_the_list_says_more_than(client, alfa_admin, alfa, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "limit", 30)
+    OrderFactory.create_batch(40, account=alfa)
+    client.force_login(alfa_admin)
+    page = client.get(LIST).content.decode()
+    assert "More than 30 orders" in page and "Page 1</span>" in page
+    assert len(listed(client, page=2)) == 15
 
 
 @pytest.mark.django_db

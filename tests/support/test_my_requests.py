@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from clientdesk.core.paging import CappedPaginator
 from clientdesk.support.models import Status
 from tests.support.factories import RequestTypeFactory, SupportRequestFactory
 
@@ -90,6 +91,23 @@ def test_search_finds_a_request_by_number_or_by_words(client, alfa, alfa_admin):
     assert printer.number in by_words and other.number not in by_words
 
 
+def test_short_words_narrow_a_search_but_alone_they_only_name_a_whole_number(
+    client, alfa, alfa_admin
+):
+    on_floor_2 = SupportRequestFactory(
+        account=alfa, requester=alfa_admin, subject="Imprimanta de la etajul 2"
+    )
+    on_floor_3 = SupportRequestFactory(
+        account=alfa, requester=alfa_admin, subject="Imprimanta de la etajul 3"
+    )
+    client.force_login(alfa_admin)
+    # "2" is too short for the index to find, but it narrows what "imprimanta" found.
+    narrowed = listed(client, q="imprimanta 2")
+    assert on_floor_2.number in narrowed and on_floor_3.number not in narrowed
+    # Short words alone would read every request: they are taken as a number, whole.
+    assert "No request matches these filters." in listed(client, q="de 2")
+
+
 def test_the_list_is_paginated_keeping_the_filters(client, alfa, alfa_admin):
     SupportRequestFactory.create_batch(25, account=alfa, requester=alfa_admin)
     client.force_login(alfa_admin)
@@ -116,3 +134,19 @@ def test_the_list_makes_as_many_queries_for_200_requests_as_for_20(client, alfa_
     for_200 = queries_for_a_list_of(client, beta_user, 200)
     assert for_20 == for_200
     assert for_20 <= 12
+
+
+def test_past_a_thousand_the_list_says_more_than_and_pages_on(
+    client, alfa, alfa_admin, monkeypatch
+):
+    monkeypatch.setattr(CappedPaginator, "limit", 30)
+    SupportRequestFactory.create_batch(45, account=alfa, requester=alfa_admin)
+    client.force_login(alfa_admin)
+    first = listed(client)
+    assert "More than 30 requests" in first and "Page 1</span>" in first
+    assert "?page=2" in first
+    third = listed(client, page=3)
+    assert third.count('class="request-link"') == 5
+    assert "?page=2" in third and "?page=4" not in third
+    # A page past the rows shows the last page counted, not an error.
+    assert listed(client, page=9).count('class="request-link"') == 20

@@ -117,6 +117,12 @@ class SupportRequest(models.Model):
         indexes = [
             models.Index(fields=["account", "-created_at"]),
             models.Index(fields=["queue", "status", "-created_at"]),
+            # The staff queue of open requests, most urgent first (support/staff/queries.py).
+            models.Index(
+                fields=["resolution_due", "id"],
+                condition=models.Q(status__in=OPEN_STATUSES),
+                name="support_request_open_due",
+            ),
         ]
         verbose_name = _("request")
         verbose_name_plural = _("requests")

@@ -35,6 +35,10 @@ def queue_matching(
 ) -> QuerySet[SupportRequest]:
     """The requests of the staff queue's filters: by default the open ones of my queues."""
     queryset = queries.narrow(queue_requests(), **shared)
+    if shared.get("status"):
+        # Every row is open, or none is: by due date alone, which the partial index of the
+        # open requests serves in order (the default queue stops after a page, not a sort).
+        queryset = queryset.order_by("resolution_due", "pk")
     queue = queue or MY_QUEUES
     if queue == MY_QUEUES:
         queryset = queryset.filter(queue__in=Queue.objects.worked_by(staff))

@@ -6,12 +6,12 @@ What an agent changes is in actions.py.
 from datetime import timedelta
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from clientdesk.core.paging import CappedPaginator
 from clientdesk.support import deflection
 from clientdesk.support.staff import queries as staff_queries
 from clientdesk.support.staff.forms import BulkStatusForm, StaffFilterForm
@@ -27,7 +27,7 @@ FIGURES_DAYS = 30
 def queue(request):
     form = StaffFilterForm(request.GET, queues=staff_queries.queues())
     listed = staff_queries.queue_matching(request.user, **form.filters())
-    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     since = timezone.now() - timedelta(days=FIGURES_DAYS)
     return render(
         request,

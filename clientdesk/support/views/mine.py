@@ -1,10 +1,10 @@
 """My requests: the user's and their colleagues' requests, filtered, searched, paginated."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from clientdesk.core.paging import CappedPaginator
 from clientdesk.support import queries
 from clientdesk.support.filters import RequestFilterForm
 
@@ -17,7 +17,7 @@ def request_list(request):
     accounts = queries.accounts_for_requests(request.user)
     form = RequestFilterForm(request.GET)
     listed = queries.requests_matching(request.user, **form.filters())
-    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "support/list.html",
