@@ -29,29 +29,38 @@ def headers() -> list[str]:
     ]  # fmt: skip
 
 
-def status_label(invoice: Invoice, status: str) -> str:
-    """The status as the list's badge words it (a credit note is used, not paid)."""
-    if status == S.OVERDUE:
-        return _("Overdue")
-    if status == S.PAID:
-        return _("Used") if invoice.is_credit_note else _("Paid")
-    if status == S.PARTLY_PAID:
-        return _("Partly used") if invoice.is_credit_note else _("Partly paid")
-    return _("Open")
+def status_labels() -> dict[tuple[str, bool], str]:
+    """The status as the list's badge words it (a credit note is used, not paid), by
+    (status, is a credit note): translated once an export, not once a row."""
+    labels = {S.OVERDUE: _("Overdue"), S.PAID: _("Paid"), S.PARTLY_PAID: _("Partly paid")}
+    notes = {S.PAID: _("Used"), S.PARTLY_PAID: _("Partly used")}
+    return {
+        (status, credit): (notes if credit else labels).get(status, labels.get(status, _("Open")))
+        for status in S.values
+        for credit in (False, True)
+    }
+
+
+COLUMNS = (
+    "number", "kind", "issued_on", "due_on", "po_number", "settled", "total", "open_amount",
+    "currency", "account__number", "account__name",
+)  # fmt: skip
 
 
 def rows(invoices: QuerySet[Invoice], cutoff: date) -> Iterator[list]:
-    for invoice in invoices.iterator(chunk_size=CHUNK):
+    kinds = {kind: str(label) for kind, label in Invoice.Kind.choices}
+    statuses = status_labels()
+    for invoice in invoices.only(*COLUMNS).iterator(chunk_size=CHUNK):
         credit = invoice.is_credit_note
         yield [
             invoice.number,
-            invoice.get_kind_display(),
+            kinds[invoice.kind],
             invoice.account.number,
             invoice.account.name,
             invoice.issued_on,
             None if credit else invoice.due_on,
             invoice.po_number,
-            status_label(invoice, invoice.status_on(cutoff)),
+            statuses[invoice.status_on(cutoff), credit],
             -invoice.total if credit else invoice.total,
             invoice.open_amount,
             invoice.currency,
