@@ -32,11 +32,14 @@ def headers() -> list[str]:
 def status_labels() -> dict[tuple[str, bool], str]:
     """The status as the list's badge words it (a credit note is used, not paid), by
     (status, is a credit note): translated once an export, not once a row."""
-    labels = {S.OVERDUE: _("Overdue"), S.PAID: _("Paid"), S.PARTLY_PAID: _("Partly paid")}
-    notes = {S.PAID: _("Used"), S.PARTLY_PAID: _("Partly used")}
+    invoice: dict[str, str] = {
+        S.OPEN: _("Open"), S.PARTLY_PAID: _("Partly paid"), S.PAID: _("Paid"),
+        S.OVERDUE: _("Overdue"),
+    }  # fmt: skip
+    note = {**invoice, S.PARTLY_PAID: _("Partly used"), S.PAID: _("Used")}
     return {
-        (status, credit): (notes if credit else labels).get(status, labels.get(status, _("Open")))
-        for status in S.values
+        (status, credit): (note if credit else invoice)[status]
+        for status in invoice
         for credit in (False, True)
     }
 

@@ -152,6 +152,12 @@ class Invoice(models.Model):
                 fields=["account", "kind", "-issued_on", "-number"], name="invoice_account_kind"
             ),
             models.Index(fields=["account", "settled", "due_on"]),
+            # The few open invoices are the newest: "open, oldest first" walked the date
+            # index past every paid one (52 ms for 100,000) before this.
+            models.Index(
+                fields=["account", "settled", "-issued_on", "-number"],
+                name="invoice_account_settled",
+            ),
         ]
         verbose_name = _("invoice")
         verbose_name_plural = _("invoices")

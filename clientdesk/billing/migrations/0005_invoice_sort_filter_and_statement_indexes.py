@@ -60,6 +60,13 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.AddIndex(
+            model_name="invoice",
+            index=models.Index(
+                fields=["account", "settled", "-issued_on", "-number"],
+                name="invoice_account_settled",
+            ),
+        ),
+        migrations.AddIndex(
             model_name="ledgerentry",
             index=models.Index(fields=["billing_account", "on", "id"], name="ledger_account_on_id"),
         ),
