@@ -412,6 +412,12 @@ CUSTOMER_PAGES: dict[str, PageRoute] = {
         GET, url_only("orders:export_csv"), G.ORDERS, frozenset({ORDERS})
     ),
     "billing:list": PageRoute(GET, url_only("billing:list"), G.INVOICES, frozenset({INVOICES})),
+    "billing:export_csv": PageRoute(
+        GET, url_only("billing:export_csv"), G.INVOICES, frozenset({INVOICES})
+    ),
+    "billing:export_xlsx": PageRoute(
+        GET, url_only("billing:export_xlsx"), G.INVOICES, frozenset({INVOICES})
+    ),
     "billing:zip_new": PageRoute(GET_POST, url_only("billing:zip_new"), G.INVOICES),
     "billing:preferences": PageRoute(GET_POST, url_only("billing:preferences"), G.INVOICES),
     "statement:show": PageRoute(GET, url_only("statement:show"), G.INVOICES, frozenset({ACCOUNT})),

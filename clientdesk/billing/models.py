@@ -138,9 +138,26 @@ class Invoice(models.Model):
 
     class Meta:
         ordering = ["-issued_on", "-number"]
+        # Each sort the list offers, with the account first and the number as the
+        # tie-break, so that a page (first, next or last) is one range read of an index.
+        # The number and PO filters are served on PostgreSQL by trigram indexes
+        # (migration 0005; a scan on SQLite).
         indexes = [
             models.Index(fields=["account", "-issued_on", "-number"]),
+            models.Index(fields=["account", "due_on", "number"], name="invoice_account_due"),
+            models.Index(fields=["account", "total", "number"], name="invoice_account_total"),
+            # Credit notes are one document in twenty: without the kind in the index
+            # their newest page walks past the invoices.
+            models.Index(
+                fields=["account", "kind", "-issued_on", "-number"], name="invoice_account_kind"
+            ),
             models.Index(fields=["account", "settled", "due_on"]),
+            # The few open invoices are the newest: "open, oldest first" walked the date
+            # index past every paid one (52 ms for 100,000) before this.
+            models.Index(
+                fields=["account", "settled", "-issued_on", "-number"],
+                name="invoice_account_settled",
+            ),
         ]
         verbose_name = _("invoice")
         verbose_name_plural = _("invoices")
@@ -218,6 +235,14 @@ class Payment(models.Model):
 
     class Meta:
         ordering = ["-received_on", "-pk"]
+        # The statement's "credits not yet used" reads only the payments with money left.
+        indexes = [
+            models.Index(
+                fields=["account", "currency"],
+                condition=models.Q(unallocated__gt=0),
+                name="payment_unallocated",
+            )
+        ]
         verbose_name = _("payment")
         verbose_name_plural = _("payments")
 
@@ -269,7 +294,10 @@ class LedgerEntry(models.Model):
 
     class Meta:
         ordering = ["on", "pk"]
-        indexes = [models.Index(fields=["billing_account", "on"])]
+        # A statement's page, its opening and closing balances are range reads in this order.
+        indexes = [
+            models.Index(fields=["billing_account", "on", "id"], name="ledger_account_on_id")
+        ]
 
     def __str__(self) -> str:
         return f"{self.on} {self.amount} = {self.balance_after}"

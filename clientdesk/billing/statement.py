@@ -1,21 +1,29 @@
 """The account statement, read from the ledger: no movement is summed to find a balance.
 
 The opening balance is the balance after the last entry before the period, the running
-balance is each entry's own, the closing one the last entry's. Ageing spreads the open
-invoices over the days since their due date; credits not yet used (credit notes, payments
-not allocated) are shown beside them, so the buckets and the credits add up to the balance.
+balance is each entry's own, the closing one the last entry's of the period. The page
+shows the movements a page at a time by keyset over (date, id), so five years of a large
+account cost what a month of a small one costs; the exports read them all, streamed. The
+chart samples the kept balance at a fixed number of days, all in one query of index
+probes. Ageing spreads the open invoices over the days since their due date; credits not
+yet used (credit notes, payments not allocated) are shown beside them, so the buckets and
+the credits add up to the balance.
 """
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Case, DecimalField, Q, QuerySet, Subquery, Sum, When
 
+from clientdesk.billing import keyset
 from clientdesk.billing.models import BillingAccount, Invoice, LedgerEntry, Payment
-from clientdesk.billing.money import ZERO
+from clientdesk.billing.money import ZERO, cents
 
 BUCKETS = ("not_due", "1_30", "31_60", "61_90", "over_90")
+MOVEMENTS_PER_PAGE = 100
+CHART_POINTS = 60
 
 
 @dataclass
@@ -24,10 +32,15 @@ class Statement:
     start: date
     end: date
     opening: Decimal
-    entries: list[LedgerEntry]
     closing: Decimal
+    page: keyset.Page  # the movements shown, a page of the period's
+    balances: list[tuple[date, Decimal]] = field(default_factory=list)  # the chart's samples
     ageing: dict[str, Decimal] = field(default_factory=dict)
     credits: Decimal = ZERO
+
+    @property
+    def entries(self) -> list[LedgerEntry]:
+        return self.page.rows
 
 
 def period(preset: str, today: date) -> tuple[date, date]:
@@ -46,33 +59,40 @@ class Row:
     balance: Decimal
 
 
-def rows(result: "Statement") -> list[Row]:
+def movements(result: "Statement") -> QuerySet[LedgerEntry]:
+    """Every movement of the statement's period, in order (for the exports)."""
+    return (
+        LedgerEntry.objects.filter(
+            billing_account=result.billing, on__gte=result.start, on__lte=result.end
+        )
+        .select_related("invoice", "payment")
+        .order_by("on", "pk")
+    )
+
+
+def rows(entries: Iterable[LedgerEntry]) -> Iterator[Row]:
     """The movements as every format shows them: the page, CSV, XLSX and PDF."""
     from django.utils.translation import gettext as _
 
-    table = []
-    for entry in result.entries:
+    for entry in entries:
         if entry.invoice is not None:
             label, number = str(entry.invoice.get_kind_display()), entry.invoice.number
         else:
             label = _("Payment")
             number = entry.payment.reference if entry.payment else ""
-        table.append(
-            Row(
-                entry.on,
-                label,
-                number,
-                entry.amount if entry.amount > 0 else None,
-                -entry.amount if entry.amount < 0 else None,
-                entry.balance_after,
-            )
+        yield Row(
+            entry.on,
+            label,
+            number,
+            entry.amount if entry.amount > 0 else None,
+            -entry.amount if entry.amount < 0 else None,
+            entry.balance_after,
         )
-    return table
 
 
 @dataclass(frozen=True)
 class Chart:
-    """The balance over the period as an SVG polyline (a step per movement)."""
+    """The balance over the period as an SVG polyline (a step per sampled day)."""
 
     points: str
     zero_y: float
@@ -83,10 +103,9 @@ class Chart:
 def chart(result: "Statement") -> Chart | None:
     days = max((result.end - result.start).days, 1)
     steps = [(result.start, result.opening)]
-    for entry in result.entries:
-        steps.append((entry.on, steps[-1][1]))
-        steps.append((entry.on, entry.balance_after))
-    steps.append((result.end, result.closing))
+    for day, balance in result.balances:
+        steps.append((day, steps[-1][1]))
+        steps.append((day, balance))
     values = [value for _day, value in steps] + [ZERO]
     low, high = min(values), max(values)
     if high == low:
@@ -114,28 +133,89 @@ def bucket(days_late: int) -> str:
     return "over_90"
 
 
-def statement(billing: BillingAccount, start: date, end: date, today: date) -> Statement:
-    entries_of = LedgerEntry.objects.filter(billing_account=billing)
-    before = entries_of.filter(on__lt=start).order_by("-on", "-pk").first()
-    opening = before.balance_after if before else ZERO
-    entries = list(
-        entries_of.filter(on__gte=start, on__lte=end)
-        .select_related("invoice", "payment")
-        .order_by("on", "pk")
+def sample_days(start: date, end: date) -> list[date]:
+    """Up to CHART_POINTS days spread over the period, its last day included."""
+    days = (end - start).days
+    count = min(CHART_POINTS, days + 1)
+    return [start + timedelta(days=round(days * (i + 1) / count)) for i in range(count)]
+
+
+def _kept_balances(billing: BillingAccount, start: date, days: list[date]) -> list[Decimal]:
+    """The balance at the end of the day before ``start`` and of each of ``days``: the
+    balance_after of the last entry on or before it, one index probe each, one query."""
+    entries = LedgerEntry.objects.filter(billing_account=billing.pk).order_by("-on", "-pk")
+    probes = {
+        f"b{i}": Subquery(entries.filter(on__lte=day).values("balance_after")[:1])
+        for i, day in enumerate([start - timedelta(days=1), *days])
+    }
+    row = BillingAccount.objects.filter(pk=billing.pk).annotate(**probes).values(*probes).get()
+    # cents(): SQLite hands a subquery's decimal back without its places (1000, not 1000.00).
+    return [cents(row[name]) if row[name] is not None else ZERO for name in probes]
+
+
+def _ageing(billing: BillingAccount, today: date) -> tuple[dict[str, Decimal], Decimal]:
+    """The open invoices' amounts per bucket and the open credit notes', in one query over
+    the (account, settled, due_on) index: only what is not yet paid is read."""
+    money: DecimalField[Decimal, Decimal] = DecimalField(max_digits=16, decimal_places=2)
+    invoice = Q(kind=Invoice.Kind.INVOICE)
+    late = {
+        "not_due": Q(due_on__gte=today),
+        "1_30": Q(due_on__lt=today, due_on__gte=today - timedelta(days=30)),
+        "31_60": Q(due_on__lt=today - timedelta(days=30), due_on__gte=today - timedelta(days=60)),
+        "61_90": Q(due_on__lt=today - timedelta(days=60), due_on__gte=today - timedelta(days=90)),
+        "over_90": Q(due_on__lt=today - timedelta(days=90)),
+    }
+    sums = {
+        name: Sum(Case(When(invoice & when, then="open_amount"), output_field=money))
+        for name, when in late.items()
+    }
+    sums["credit_notes"] = Sum(Case(When(~invoice, then="open_amount"), output_field=money))
+    totals = Invoice.objects.filter(
+        account_id=billing.account_id,
+        currency=billing.currency,
+        settled__in=[Invoice.Status.OPEN, Invoice.Status.PARTLY_PAID],
+    ).aggregate(**sums)
+    credit_notes = totals.pop("credit_notes") or ZERO
+    return {name: totals[name] or ZERO for name in BUCKETS}, credit_notes
+
+
+def statement(
+    billing: BillingAccount,
+    start: date,
+    end: date,
+    today: date,
+    *,
+    after: str = "",
+    before: str = "",
+) -> Statement:
+    """The statement of ``billing`` for the period, showing the page of movements at the
+    keyset cursor ``after`` or ``before`` (the first page without one): four queries."""
+    days = sample_days(start, end)
+    opening, *balances = _kept_balances(billing, start, days)
+    in_period = LedgerEntry.objects.filter(
+        billing_account=billing, on__gte=start, on__lte=end
+    ).select_related("invoice", "payment")
+    page = keyset.paginate(
+        in_period,
+        "on",
+        after=after,
+        before=before,
+        size=MOVEMENTS_PER_PAGE,
+        tie="pk",
+        counted=False,
     )
-    closing = entries[-1].balance_after if entries else opening
-    result = Statement(billing, start, end, opening, entries, closing)
-    result.ageing = dict.fromkeys(BUCKETS, ZERO)
-    documents = Invoice.objects.filter(
-        account_id=billing.account_id, currency=billing.currency, open_amount__gt=0
-    )
-    for kind, due_on, open_amount in documents.values_list("kind", "due_on", "open_amount"):
-        if kind == Invoice.Kind.CREDIT_NOTE:
-            result.credits -= open_amount
-        else:
-            result.ageing[bucket((today - due_on).days)] += open_amount
+    ageing, credit_notes = _ageing(billing, today)
     unallocated = Payment.objects.filter(
-        account_id=billing.account_id, currency=billing.currency
+        account_id=billing.account_id, currency=billing.currency, unallocated__gt=0
     ).aggregate(total=Sum("unallocated"))["total"]
-    result.credits -= unallocated or ZERO
-    return result
+    return Statement(
+        billing,
+        start,
+        end,
+        opening=opening,
+        closing=balances[-1],
+        page=page,
+        balances=list(zip(days, balances, strict=True)),
+        ageing=ageing,
+        credits=-credit_notes - (unallocated or ZERO),
+    )

@@ -1,20 +1,22 @@
 """The statement as CSV, XLSX and PDF: the same rows (statement.rows) in each.
 
-The CSV goes through core.csv_export, in the dialect of the user's language.
+Every movement of the period, read from the database in chunks as the file is written:
+the CSV streams through core.csv_export, in the dialect of the user's language, the XLSX
+is written row by row (billing.spreadsheet).
 """
 
-import io
-from decimal import Decimal
+from collections.abc import Iterator
 
-from django.http import HttpResponse, HttpResponseBase
+from django.http import FileResponse, HttpResponse, HttpResponseBase
 from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from clientdesk.billing.statement import Statement, rows
+from clientdesk.billing import spreadsheet
+from clientdesk.billing.statement import Statement, movements, rows
 from clientdesk.core import csv_export
 from clientdesk.core.pdf import render_pdf
+
+CHUNK = 2000
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -26,16 +28,14 @@ def headers() -> list[str]:
     ]  # fmt: skip
 
 
-def table(statements: list[Statement]) -> list[list]:
+def table(statements: list[Statement]) -> Iterator[list]:
     """Every line of every statement: opening, movements, closing."""
-    lines: list[list] = []
     for s in statements:
         who = [f"{s.billing.account.name} ({s.billing.account.number})", s.billing.currency]
-        lines.append([*who, s.start, _("Opening balance"), "", None, None, s.opening])
-        for row in rows(s):
-            lines.append([*who, row.on, row.label, row.number, row.debit, row.credit, row.balance])
-        lines.append([*who, s.end, _("Closing balance"), "", None, None, s.closing])
-    return lines
+        yield [*who, s.start, _("Opening balance"), "", None, None, s.opening]
+        for row in rows(movements(s).iterator(chunk_size=CHUNK)):
+            yield [*who, row.on, row.label, row.number, row.debit, row.credit, row.balance]
+        yield [*who, s.end, _("Closing balance"), "", None, None, s.closing]
 
 
 def filename(start, end, extension: str) -> str:
@@ -51,25 +51,9 @@ def csv_response(statements: list[Statement], start, end) -> HttpResponseBase:
     return csv_export.csv_response(filename(start, end, "csv"), headers(), table(statements))
 
 
-def xlsx_response(statements: list[Statement], start, end) -> HttpResponse:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = _("Statement")[:31]
-    sheet.append(headers())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for line in table(statements):
-        sheet.append(line)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, Decimal):
-                cell.number_format = "#,##0.00"
-            elif isinstance(cell.value, str):
-                cell.data_type = "s"  # text from the ERP, never a formula
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _attachment(
-        HttpResponse(buffer.getvalue(), content_type=XLSX), filename(start, end, "xlsx")
+def xlsx_response(statements: list[Statement], start, end) -> FileResponse:
+    return spreadsheet.xlsx_response(
+        filename(start, end, "xlsx"), _("Statement"), headers(), table(statements)
     )
 
 

@@ -1,5 +1,10 @@
 """The account statement (C9): one statement per account and currency the user may see,
-on the page and as CSV, XLSX and PDF with the same figures."""
+on the page and as CSV, XLSX and PDF with the same figures.
+
+The page shows a page of each statement's movements; ``ledger`` names the statement
+whose movements the ``after`` / ``before`` cursor pages, the others show their first.
+The exports hold every movement of the period.
+"""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -17,9 +22,13 @@ def _statements(request):
     today = ledger.today()
     form = StatementForm(request.GET)
     start, end = form.dates(today)
-    statements = [
-        statement(billing, start, end, today) for billing in queries.balances(request.user)
-    ]
+    paged = request.GET.get("ledger", "")
+    statements = []
+    for billing in queries.balances(request.user):
+        cursors = {}
+        if paged == str(billing.pk):
+            cursors = {name: request.GET.get(name, "") for name in ("after", "before")}
+        statements.append(statement(billing, start, end, today, **cursors))
     return form, start, end, statements
 
 
@@ -32,7 +41,7 @@ def statement_page(request):
         "billing/statement.html",
         {
             "form": form,
-            "statements": [(s, rows(s), chart(s)) for s in statements],
+            "statements": [(s, list(rows(s.entries)), chart(s)) for s in statements],
             "start": start,
             "end": end,
             "buckets": BUCKETS,

@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.invoice_list, name="list"),
     # Before <number>/: these words are never invoice numbers (every number has a digit).
     path("zip/", bulk_views.zip_new, name="zip_new"),
+    path("export/csv/", views.export_csv, name="export_csv"),
+    path("export/xlsx/", views.export_xlsx, name="export_xlsx"),
     path("e-mails/", preference_views.preferences, name="preferences"),
     path("zip/<uuid:public_id>/", bulk_views.zip_status, name="zip"),
     path("zip/<uuid:public_id>/file/", bulk_views.zip_file, name="zip_file"),

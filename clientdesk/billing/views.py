@@ -8,11 +8,11 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from clientdesk.billing import documents, einvoice, keyset, queries, services
+from clientdesk.billing import documents, einvoice, exports, keyset, ledger, queries, services
 from clientdesk.billing.forms import InvoiceFilterForm
 from clientdesk.billing.models import BillingSettings
 from clientdesk.core.actors import actor_of
@@ -22,20 +22,28 @@ PER_PAGE = 25
 SECTION = "invoices"
 
 
+def _filtered(request, cutoff):
+    """The filter form and the user's invoices it selects (None while it is not valid)."""
+    form = InvoiceFilterForm(request.GET)
+    if not form.is_valid():
+        return form, None
+    return form, queries.invoices_matching(request.user, cutoff=cutoff, **form.filters())
+
+
 @login_required
 @require_GET
 def invoice_list(request):
     accounts = queries.invoice_accounts(request.user)
-    form = InvoiceFilterForm(request.GET)
     cutoff = queries.overdue_cutoff()
+    form, invoices = _filtered(request, cutoff)
     page = None
-    if form.is_valid():
-        invoices = queries.invoices_matching(request.user, cutoff=cutoff, **form.filters())
+    if invoices is not None:
         page = keyset.paginate(
             invoices,
             form.ordering(),
             after=request.GET.get("after", ""),
             before=request.GET.get("before", ""),
+            last=request.GET.get("last") == "1",
             size=PER_PAGE,
         )
     return render(
@@ -51,6 +59,29 @@ def invoice_list(request):
             "current_section": SECTION,
         },
     )
+
+
+def _export(request, respond):
+    queries.invoice_accounts(request.user)
+    cutoff = queries.overdue_cutoff()
+    form, invoices = _filtered(request, cutoff)
+    if invoices is None:
+        # The list shows what is wrong with the filters, next to each field.
+        return redirect(f"{reverse('billing:list')}?{request.GET.urlencode()}")
+    ordered = invoices.order_by(*keyset.ordering(form.ordering()))
+    return respond(ordered, cutoff, ledger.today())
+
+
+@login_required
+@require_GET
+def export_csv(request):
+    return _export(request, exports.csv_response)
+
+
+@login_required
+@require_GET
+def export_xlsx(request):
+    return _export(request, exports.xlsx_response)
 
 
 def _detail_context(request, number: str) -> dict:

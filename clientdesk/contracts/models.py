@@ -71,7 +71,17 @@ class Contract(models.Model):
 
     class Meta:
         ordering = ["-start_date", "-number"]
-        indexes = [models.Index(fields=["account", "status", "-start_date"])]
+        # The list's order with the account first (and the status, its filter), the
+        # number as the tie-break: a keyset page, first or last, is one range read.
+        indexes = [
+            models.Index(
+                fields=["account", "-start_date", "-number"], name="contract_account_start"
+            ),
+            models.Index(
+                fields=["account", "status", "-start_date", "-number"],
+                name="contract_account_status",
+            ),
+        ]
         # Staff who may sign for the vendor (last, after the customer's signers), and
         # who confirm the ServicePacs customers register.
         permissions = [

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from clientdesk.billing import keyset
 from clientdesk.contracts import queries
 from clientdesk.contracts.forms import ContractFilterForm, EquipmentFilterForm
 from clientdesk.contracts.models import Contract, Equipment
@@ -31,9 +32,18 @@ def contract_list(request):
         if form.is_valid()
         else Contract.objects.none()
     )
-    page = Paginator(contracts, PER_PAGE).get_page(request.GET.get("page"))
+    # By keyset on the (account, start date, number) index: the last page costs the first's,
+    # and the count stops at keyset.COUNT_LIMIT.
+    page = keyset.paginate(
+        contracts,
+        "-start_date",
+        after=request.GET.get("after", ""),
+        before=request.GET.get("before", ""),
+        last=request.GET.get("last") == "1",
+        size=PER_PAGE,
+    )
     cal = queries.calendar()
-    rows = [(contract, queries.last_notice_day(contract, cal)) for contract in page.object_list]
+    rows = [(contract, queries.last_notice_day(contract, cal)) for contract in page.rows]
     return render(
         request,
         "contracts/contract_list.html",
@@ -41,6 +51,7 @@ def contract_list(request):
             "form": form,
             "page": page,
             "rows": rows,
+            "count_limit": keyset.COUNT_LIMIT,
             "several_accounts": len(accounts) > 1,
             "current_section": "contracts",
         },

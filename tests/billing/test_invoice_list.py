@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -113,17 +114,66 @@ def count_queries(client, url) -> int:
     return len(queries)
 
 
-def test_the_list_makes_as_many_queries_for_200_invoices_as_for_20(client, alfa_admin, alfa):
+VARIANTS = [
+    {},
+    {"status": "open"},
+    {"status": "overdue"},
+    {"kind": "credit_note"},
+    {"number": "CTS"},
+    {"po": "PO-"},
+    {"date_from": "2026-01-01", "date_to": "2026-12-31"},
+    {"amount_min": "100"},
+    {"sort": "due_on"},
+    {"sort": "-total"},
+    {"last": "1"},
+    {"sort": "-total", "last": "1"},
+]
+
+
+def test_every_filter_sort_and_page_makes_as_many_queries_for_200_invoices_as_for_20(
+    client, alfa_admin, alfa
+):
+    def make(count):
+        for i in range(count):
+            invoice = issue(alfa, po_number=f"PO-{i}")
+            if i % 10 == 0:
+                credit_note(alfa, invoice)
+
     client.force_login(alfa_admin)
     client.get(LIST)
-    for _ in range(20):
-        issue(alfa)
-    with_20 = count_queries(client, LIST)
-    for _ in range(180):
-        issue(alfa)
-    assert count_queries(client, LIST) == with_20
+    make(20)
+    urls = [f"{LIST}?{urlencode(params)}" for params in VARIANTS]
+    with_20 = [count_queries(client, url) for url in urls]
+    make(180)
+    assert [count_queries(client, url) for url in urls] == with_20
+    # A later page by its cursor costs what the first costs.
     last = client.get(LIST, {"sort": "issued_on"}).context["page"].next_cursor
-    assert count_queries(client, f"{LIST}?after={last}") == with_20
+    assert count_queries(client, f"{LIST}?after={last}") == with_20[0]
+
+
+def test_the_last_page_is_the_oldest_documents_with_a_way_back(client, alfa_admin, alfa):
+    for day in range(30):
+        issue(
+            alfa,
+            number=f"CTS-L-{day:02d}",
+            issued_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=day),
+        )
+    client.force_login(alfa_admin)
+    page = client.get(LIST, {"last": "1"}).context["page"]
+    assert [i.number for i in page.rows] == [f"CTS-L-{day:02d}" for day in range(24, -1, -1)]
+    assert page.is_last and page.next_cursor is None and page.previous_cursor
+    before = client.get(LIST, {"before": page.previous_cursor}).context["page"]
+    assert [i.number for i in before.rows] == [f"CTS-L-{day:02d}" for day in range(29, 24, -1)]
+    first = client.get(LIST).content.decode()
+    assert "last=1" in first and "Last page" in first
+
+
+def test_a_number_of_under_three_characters_matches_a_whole_number_only(client, alfa_admin, alfa):
+    issue(alfa, number="A1")
+    issue(alfa, number="CTS-A1-2")
+    client.force_login(alfa_admin)
+    assert listed(client, number="a1") == ["A1"]
+    assert sorted(listed(client, number="-a1")) == ["CTS-A1-2"]
 
 
 def test_someone_with_two_accounts_sees_both_with_the_customer_named(

@@ -68,3 +68,26 @@ def test_units_read_as_words_in_the_users_language(
     assert f"2 {pieces}" in page
     assert f"5 {hours}" in page
     assert "H87" not in page
+
+
+def test_the_page_makes_as_many_queries_for_many_lines_payments_and_notes_as_for_one(
+    client, alfa_admin, alfa
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_of(number) -> int:
+        url = reverse("billing:detail", args=[number])
+        client.get(url)  # the first view of the day records it; the count is of the next
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    client.force_login(alfa_admin)
+    small = issue(alfa, lines=[line(1, "1", "10")])
+    large = issue(alfa, lines=[line(i, "1", "1000") for i in range(1, 9)])
+    for _ in range(5):
+        pay(alfa, "100", (large.number, "100"))
+    for _ in range(2):
+        credit_note(alfa, large, lines=[line(quantity="1", price="10")])
+    assert queries_of(large.number) == queries_of(small.number)

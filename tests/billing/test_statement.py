@@ -73,7 +73,8 @@ def test_the_xlsx_and_the_pdf_hold_the_same_figures(client, alfa_admin, movement
     from pypdf import PdfReader
 
     client.force_login(alfa_admin)
-    book = openpyxl.load_workbook(io.BytesIO(client.get(reverse("statement:xlsx")).content))
+    xlsx = client.get(reverse("statement:xlsx"))
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)))
     cells = [row for row in book.active.iter_rows(values_only=True)]
     assert cells[2][5] == Decimal("1233.55") or cells[2][5] == 1233.55
     assert cells[-1][-1] == 1000
@@ -110,3 +111,50 @@ def test_the_chart_is_an_svg_with_the_table_as_its_text_alternative(client, alfa
 def test_every_format_is_refused_to_a_colleague_without_the_grant(client, alfa_limited, name):
     client.force_login(alfa_limited)
     assert client.get(reverse(name)).status_code == 404
+
+
+def statement_queries(client, params) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("statement:show"), params).status_code == 200
+    return len(captured)
+
+
+def test_one_and_five_years_make_as_many_queries_for_300_movements_as_for_3(
+    client, alfa, alfa_admin
+):
+    five_years = {"period": "custom", "date_from": "2021-06-01", "date_to": "2026-05-31"}
+    client.force_login(alfa_admin)
+    client.get(reverse("statement:show"))
+    on = D(2025, 6, 1)
+    for _ in range(3):
+        issue(alfa, issued_on=on)
+    few = [statement_queries(client, {"period": "12m"}), statement_queries(client, five_years)]
+    for day in range(297):
+        issue(alfa, issued_on=on + datetime.timedelta(days=day))
+    many = [statement_queries(client, {"period": "12m"}), statement_queries(client, five_years)]
+    assert many == few
+
+
+def test_movements_page_by_keyset_with_their_running_balance(client, alfa, alfa_admin):
+    from clientdesk.billing.statement import MOVEMENTS_PER_PAGE
+
+    for day in range(MOVEMENTS_PER_PAGE + 5):
+        issue(alfa, issued_on=D(2026, 1, 1) + datetime.timedelta(days=day % 90))
+    client.force_login(alfa_admin)
+    url = reverse("statement:show")
+    params = {"period": "custom", "date_from": "2026-01-01", "date_to": "2026-12-31"}
+    first = client.get(url, params).context["statements"][0]
+    shown, table = first[0], first[1]
+    assert len(table) == MOVEMENTS_PER_PAGE and shown.page.next_cursor
+    assert table[0].balance == Decimal("238.00")
+    ledger = shown.billing.pk
+    second = client.get(url, {**params, "ledger": ledger, "after": shown.page.next_cursor})
+    rest = second.context["statements"][0][1]
+    assert len(rest) == 5 and rest[-1].balance == shown.closing == shown.billing.balance
+    assert rest[0].balance == table[-1].balance + Decimal("238.00")
+    # The opening balance heads the first page only; the closing one ends every page.
+    assert "Opening balance" not in second.content.decode()
+    assert "Opening balance" in client.get(url, params).content.decode()

@@ -91,3 +91,26 @@ def test_a_document_answers_404_to_another_customer_and_to_a_colleague_without_t
     assert client.get(url).status_code == 404
     client.force_login(MembershipFactory(account=alfa, grant_orders=True).user)
     assert client.get(url).status_code == 404
+
+
+def test_the_list_pages_by_keyset_to_its_last_page_and_caps_its_count(
+    client, alfa, alfa_admin, monkeypatch
+):
+    from clientdesk.billing import keyset
+
+    for day in range(30):
+        ContractFactory(
+            account=alfa,
+            number=f"CTR-K-{day:02d}",
+            start_date=datetime.date(2026, 1, 1) + datetime.timedelta(days=day),
+        )
+    client.force_login(alfa_admin)
+    url = reverse("contracts:list")
+    first = client.get(url).context["page"]
+    assert [c.number for c in first.rows][:2] == ["CTR-K-29", "CTR-K-28"]
+    last = client.get(url, {"last": "1"}).context["page"]
+    assert [c.number for c in last.rows][-1] == "CTR-K-00" and len(last.rows) == 25
+    after = client.get(url, {"after": first.next_cursor}).context["page"]
+    assert [c.number for c in after.rows] == [f"CTR-K-{day:02d}" for day in range(4, -1, -1)]
+    monkeypatch.setattr(keyset, "COUNT_LIMIT", 10)
+    assert "More than 10 contracts" in client.get(url).content.decode()

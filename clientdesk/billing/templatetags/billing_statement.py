@@ -15,6 +15,6 @@ def negated(value):
 
 @register.filter
 def statement_rows(result):
-    from clientdesk.billing.statement import rows
+    from clientdesk.billing.statement import movements, rows
 
-    return rows(result)
+    return rows(movements(result).iterator(chunk_size=2000))

@@ -1,0 +1,82 @@
+"""Indexes for every sort and filter of the invoice list and for the statement's reads.
+
+The number and PO filters are ``icontains``, which Django writes on PostgreSQL as
+``UPPER(col::text) LIKE UPPER('%...%')``: a trigram GIN index on that very expression
+serves it. pg_trgm and GIN are PostgreSQL's, so those two indexes are made there only;
+on SQLite the filters scan the account's rows, which is fine at a demo's size. The
+extension is created if missing and left in place on the way back (other apps' trigram
+indexes may need it); creating it needs a superuser or a DBA's ``CREATE EXTENSION pg_trgm``.
+"""
+
+from django.db import migrations, models
+
+TRIGRAM = {
+    "invoice_number_trgm": "number",
+    "invoice_po_number_trgm": "po_number",
+}
+
+
+def trigram_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    for name, column in TRIGRAM.items():
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {name} ON billing_invoice "
+            f'USING gin ((UPPER("{column}"::text)) gin_trgm_ops)'
+        )
+
+
+def drop_trigram_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for name in TRIGRAM:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0004_known_browsers"),
+        ("billing", "0004_billingpreference_due_reminder_email"),
+    ]
+
+    operations = [
+        migrations.RemoveIndex(
+            model_name="ledgerentry",
+            name="billing_led_billing_f2fafa_idx",
+        ),
+        migrations.AddIndex(
+            model_name="invoice",
+            index=models.Index(fields=["account", "due_on", "number"], name="invoice_account_due"),
+        ),
+        migrations.AddIndex(
+            model_name="invoice",
+            index=models.Index(fields=["account", "total", "number"], name="invoice_account_total"),
+        ),
+        migrations.AddIndex(
+            model_name="invoice",
+            index=models.Index(
+                fields=["account", "kind", "-issued_on", "-number"], name="invoice_account_kind"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="invoice",
+            index=models.Index(
+                fields=["account", "settled", "-issued_on", "-number"],
+                name="invoice_account_settled",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="ledgerentry",
+            index=models.Index(fields=["billing_account", "on", "id"], name="ledger_account_on_id"),
+        ),
+        migrations.AddIndex(
+            model_name="payment",
+            index=models.Index(
+                condition=models.Q(("unallocated__gt", 0)),
+                fields=["account", "currency"],
+                name="payment_unallocated",
+            ),
+        ),
+        migrations.RunPython(trigram_indexes, drop_trigram_indexes),
+    ]
