@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 
 from clientdesk.accounts.models import User
 from clientdesk.backoffice import roles
-from clientdesk.billing import keyset, ledger
+from clientdesk.billing import ledger
 from clientdesk.billing import queries as billing
 from clientdesk.billing.views import PER_PAGE
 from clientdesk.contracts import queries as contracts
@@ -99,14 +99,9 @@ def _word(subject: str) -> str | None:
 
 
 def _last_page(invoices) -> str | None:
-    """The end of the default list (newest first), reached with an ``after`` cursor as its
-    Next links reach it: the first page of the list read oldest first ends with the 25th
-    row from the end, and the page after that row is the list's last 24 rows. None when
-    the list has one page."""
-    backwards = keyset.paginate(invoices, "issued_on", size=PER_PAGE)
-    if backwards.next_cursor is None:
-        return None
-    return "/invoices/?" + urlencode({"after": backwards.next_cursor})
+    """The list's "Last page" link, which reads the list backwards from its end
+    (billing/keyset.py). None when the list has one page."""
+    return "/invoices/?last=1" if invoices[PER_PAGE : PER_PAGE + 1].exists() else None
 
 
 def _statement(years: int, today: date) -> str:

@@ -4,7 +4,7 @@ in the list's order.
 Both read the invoices in chunks as the file is written (``iterator(chunk_size)``), so a
 worker holds a chunk, not the list: the CSV streams through core.csv_export in the
 dialect of the user's language, the XLSX is written row by row to a temporary file
-(billing.spreadsheet) and sent from there.
+(core.xlsx_export) and sent from there.
 """
 
 from collections.abc import Iterator
@@ -14,9 +14,8 @@ from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
-from clientdesk.billing import spreadsheet
 from clientdesk.billing.models import Invoice
-from clientdesk.core import csv_export
+from clientdesk.core import csv_export, xlsx_export
 
 CHUNK = 2000
 S = Invoice.Status
@@ -79,6 +78,6 @@ def csv_response(invoices: QuerySet[Invoice], cutoff: date, today: date) -> Stre
 
 
 def xlsx_response(invoices: QuerySet[Invoice], cutoff: date, today: date) -> FileResponse:
-    return spreadsheet.xlsx_response(
+    return xlsx_export.xlsx_response(
         filename(today, "xlsx"), _("Invoices"), headers(), rows(invoices, cutoff)
     )

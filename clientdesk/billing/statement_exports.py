@@ -2,7 +2,7 @@
 
 Every movement of the period, read from the database in chunks as the file is written:
 the CSV streams through core.csv_export, in the dialect of the user's language, the XLSX
-is written row by row (billing.spreadsheet).
+is written row by row (core.xlsx_export).
 """
 
 from collections.abc import Iterator
@@ -11,14 +11,11 @@ from django.http import FileResponse, HttpResponse, HttpResponseBase
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from clientdesk.billing import spreadsheet
 from clientdesk.billing.statement import Statement, movements, rows
-from clientdesk.core import csv_export
+from clientdesk.core import csv_export, xlsx_export
 from clientdesk.core.pdf import render_pdf
 
 CHUNK = 2000
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def headers() -> list[str]:
@@ -52,7 +49,7 @@ def csv_response(statements: list[Statement], start, end) -> HttpResponseBase:
 
 
 def xlsx_response(statements: list[Statement], start, end) -> FileResponse:
-    return spreadsheet.xlsx_response(
+    return xlsx_export.xlsx_response(
         filename(start, end, "xlsx"), _("Statement"), headers(), table(statements)
     )
 

@@ -3,8 +3,6 @@
 from django.conf import settings
 from django.core.checks import CheckMessage, Info, Tags, Warning, register
 
-from clientdesk.contracts import signing
-
 
 @register(Tags.security, deploy=True)
 def signing_key_check(app_configs, **kwargs) -> list[CheckMessage]:
@@ -16,6 +14,8 @@ def signing_key_check(app_configs, **kwargs) -> list[CheckMessage]:
                 id="contracts.I001",
             )
         ]
+    from clientdesk.contracts import signing  # pyHanko: only when the check runs
+
     try:
         keys = signing.load_keys()
     except (OSError, ValueError, signing.SigningUnavailable) as error:

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from clientdesk.accounts.models import User
 from clientdesk.contracts import drawing as drawing_png
-from clientdesk.contracts import sealing, services, signing
+from clientdesk.contracts import services
 from clientdesk.contracts.errors import SignatureError
 from clientdesk.contracts.events import SignatureEvent
 from clientdesk.contracts.models import (
@@ -254,6 +254,9 @@ def _sign(
 @transaction.atomic
 def seal_waiting(*, actor: Actor, request: SignatureRequest, authentication: str = "") -> bool:
     """Seal the signed steps not yet in the PDF; False when the authority is still down."""
+    # pyHanko is loaded where a PDF is sealed, not by every web worker (docs/performance.md).
+    from clientdesk.contracts import sealing, signing
+
     request = lock(SignatureRequest.objects.select_related("contract"), request.pk)
     if not request.awaiting_timestamp:
         return True

@@ -1,15 +1,24 @@
-"""The public verification page: upload a PDF, see what its signatures say. No login."""
+"""The public verification page: upload a PDF, see what its signatures say. No login.
+
+pyHanko is imported when a file is checked, not with the URLs (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from clientdesk.contracts import signing, verification
 from clientdesk.contracts.models import ContractDocument
 from clientdesk.core.actors import client_ip
 from clientdesk.core.counters import count
 from clientdesk.core.models import VendorConfig
+
+if TYPE_CHECKING:
+    from clientdesk.contracts.signing import SigningKeys
 
 MAX_BYTES = 10 * 1024 * 1024
 # Checking signatures costs CPU: a visitor may check this many files per window.
@@ -32,7 +41,9 @@ def _within_rate(request) -> bool:
     return used <= CHECKS_PER_WINDOW
 
 
-def _keys() -> signing.SigningKeys | None:
+def _keys() -> SigningKeys | None:
+    from clientdesk.contracts import signing
+
     try:
         return signing.load_keys()
     except (signing.SigningUnavailable, OSError, ValueError):
@@ -49,6 +60,8 @@ def verify_page(request):
         form.add_error(None, _("Too many checks from your address; try again in a few minutes."))
         status = 429
     elif request.method == "POST" and form.is_valid():
+        from clientdesk.contracts import verification
+
         content = form.cleaned_data["file"].read()
         report = verification.verify_pdf(content, keys=_keys())
         ours = ContractDocument.objects.filter(sha256=report.sha256).exists()

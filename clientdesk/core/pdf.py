@@ -4,24 +4,30 @@ Issued documents (invoices, signed notices) are rendered once and stored; this
 module only turns a template into bytes. Nothing is fetched while rendering:
 the stylesheet is read from the static files, images come as data: URIs, and
 every other URL in a document is refused (a document never calls out).
+
+WeasyPrint is imported when a document is rendered, not with this module: it costs a
+web worker about 45 MB, and most workers never render a PDF (docs/performance.md).
 """
 
 import base64
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
 from clientdesk.core.models import VendorConfig
+
+if TYPE_CHECKING:
+    from weasyprint import CSS
 
 BASE_STYLESHEET = "clientdesk/pdf.css"
 
 
-def _stylesheet(path: str) -> CSS:
+def _stylesheet(path: str) -> "CSS":
+    from weasyprint import CSS
+
     found = finders.find(path)
     if not isinstance(found, str):
         raise FileNotFoundError(f"static file {path} not found")
@@ -49,6 +55,9 @@ def render_pdf(
     archival: bool = True,
 ) -> bytes:
     """The document as PDF bytes, in ``language``; PDF/A-3b when ``archival`` (kept for years)."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
     vendor = VendorConfig.get()
     with translation.override(language):
         html = render_to_string(

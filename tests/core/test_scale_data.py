@@ -18,7 +18,7 @@ from bench.scale import generator
 from bench.scale.world import PDF_NAME
 from clientdesk.accounts.models import CustomerAccount, Membership
 from clientdesk.billing.models import Allocation, BillingAccount, Invoice, LedgerEntry, Payment
-from clientdesk.billing.statement import statement
+from clientdesk.billing.statement import movements, statement
 from clientdesk.contracts.models import Contract
 from clientdesk.core import grants as G
 from clientdesk.core.actors import Actor
@@ -198,7 +198,8 @@ def test_the_big_accounts_statement_adds_up_to_its_rows(scale_data):
     today = timezone.localdate()
 
     def total(queryset, field) -> Decimal:
-        return queryset.aggregate(s=Sum(field))["s"] or Decimal(0)
+        # Summed here: SQLite's SUM of a decimal column is a float, off by a few millionths.
+        return sum(queryset.values_list(field, flat=True), Decimal(0))
 
     invoices = Invoice.objects.filter(account=billing.account)
     owed = (
@@ -209,7 +210,9 @@ def test_the_big_accounts_statement_adds_up_to_its_rows(scale_data):
     five_years = statement(billing, today - timedelta(days=5 * 365), today, today)
     assert five_years.opening == 0
     assert five_years.closing == billing.balance == owed
-    assert len(five_years.entries) == LedgerEntry.objects.filter(billing_account=billing).count()
+    assert (
+        movements(five_years).count() == LedgerEntry.objects.filter(billing_account=billing).count()
+    )
     assert sum(five_years.ageing.values()) + five_years.credits == owed
     assert five_years.ageing["over_90"] > 0 and five_years.ageing["not_due"] > 0
     last_year = statement(billing, today - timedelta(days=365), today, today)

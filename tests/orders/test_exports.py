@@ -119,7 +119,7 @@ def test_the_xlsx_holds_the_same_rows_as_typed_cells(client, alfa_admin, alfa, o
     assert response["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0] == HEADER
     assert rows[1][:4] == [
