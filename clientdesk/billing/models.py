@@ -158,6 +158,15 @@ class Invoice(models.Model):
                 fields=["account", "settled", "-issued_on", "-number"],
                 name="invoice_account_settled",
             ),
+            # The dashboard's overdue count and sums, read from the index alone on
+            # PostgreSQL (INCLUDE): the largest account's 5,000 overdue invoices cost 5-7 ms
+            # a query from the table's rows.
+            models.Index(
+                fields=["account", "due_on"],
+                include=["currency", "open_amount"],
+                condition=models.Q(kind="invoice", settled__in=["open", "partly_paid"]),
+                name="invoice_unpaid_by_due",
+            ),
         ]
         verbose_name = _("invoice")
         verbose_name_plural = _("invoices")

@@ -116,6 +116,8 @@ class SupportRequest(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["account", "-created_at"]),
+            # The dashboard's "waiting for your reply" count and the list's status filter.
+            models.Index(fields=["account", "status"], name="support_request_account_status"),
             models.Index(fields=["queue", "status", "-created_at"]),
             # The staff queue of open requests, most urgent first (support/staff/queries.py).
             models.Index(
