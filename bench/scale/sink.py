@@ -159,7 +159,8 @@ class Sink:
 
 
 def _release(table: str) -> list[str]:
-    """Drop the table's foreign keys and plain indexes; the statements that restore them."""
+    """Drop the table's foreign keys and plain (not partial) indexes; the statements that
+    restore them."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
@@ -169,7 +170,10 @@ def _release(table: str) -> list[str]:
         keys = cursor.fetchall()
         cursor.execute(
             "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
-            "WHERE i.indrelid = %s::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+            # Partial indexes stay: they cover few rows, and PostgreSQL prints the predicate of
+            # one made again from its own definition differently (the same index, other text).
+            "WHERE i.indrelid = %s::regclass AND i.indpred IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
             "WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x')) ORDER BY 1",
             [table],
         )
