@@ -38,6 +38,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0004_known_browsers"),
         ("billing", "0004_billingpreference_due_reminder_email"),
+        # support.0004 creates the pg_trgm extension and drops it on the way back: these
+        # indexes must go first.
+        ("support", "0004_search_trigram_indexes"),
     ]
 
     operations = [
