@@ -2,36 +2,14 @@
 
 The number and PO filters are ``icontains``, which Django writes on PostgreSQL as
 ``UPPER(col::text) LIKE UPPER('%...%')``: a trigram GIN index on that very expression
-serves it. pg_trgm and GIN are PostgreSQL's, so those two indexes are made there only;
-on SQLite the filters scan the account's rows, which is fine at a demo's size. The
-extension is created if missing and left in place on the way back (other apps' trigram
-indexes may need it); creating it needs a superuser or a DBA's ``CREATE EXTENSION pg_trgm``.
+serves it (core.trigram.AddTrigramIndex). pg_trgm and GIN are PostgreSQL's, so those two
+indexes are made there only; on SQLite the filters scan the account's rows, which is fine
+at a demo's size. The extension is support.0004's.
 """
 
 from django.db import migrations, models
 
-TRIGRAM = {
-    "invoice_number_trgm": "number",
-    "invoice_po_number_trgm": "po_number",
-}
-
-
-def trigram_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for name, column in TRIGRAM.items():
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {name} ON billing_invoice "
-            f'USING gin ((UPPER("{column}"::text)) gin_trgm_ops)'
-        )
-
-
-def drop_trigram_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name in TRIGRAM:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+from clientdesk.core.trigram import AddTrigramIndex
 
 
 class Migration(migrations.Migration):
@@ -81,5 +59,6 @@ class Migration(migrations.Migration):
                 name="payment_unallocated",
             ),
         ),
-        migrations.RunPython(trigram_indexes, drop_trigram_indexes),
+        AddTrigramIndex("invoice", "number", "invoice_number_trgm"),
+        AddTrigramIndex("invoice", "po_number", "invoice_po_number_trgm"),
     ]
