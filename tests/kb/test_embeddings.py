@@ -67,6 +67,20 @@ def test_an_alternative_phrasings_vector_counts_for_its_article():
     )
 
 
+def test_an_articles_tags_count_for_its_meaning():
+    category = CategoryFactory()
+    # The same title and body; only "b" is tagged, in words the query does not use.
+    for slug, tags in (("a-support", []), ("b-support", ["device will not turn on"])):
+        ArticleFactory(
+            slug=slug, lang="en", category=category, title="Support", body="Write to us.",
+            tags=tags,
+        )  # fmt: skip
+    embed_current_articles()
+    query = "nothing happens when I press the power button, whom do I write to"
+    assert engine.build("en", embed=False).search(query, 5)[0].slug == "a-support"
+    assert first(query, "en") == "b-support"
+
+
 def test_a_search_no_word_finds_still_has_no_result(demo_articles):
     # Its meaning alone is close to an article (the fault report), but a search with no
     # word found says "no result": that is what the searches page shows staff.

@@ -58,6 +58,14 @@ class Document:
     summary: str = ""
     phrasings: str = ""
 
+    def meaning_texts(self) -> list[str]:
+        """The texts embedded for the article's meaning: its title, the title with its
+        tags (staff's labels lift a terse title: docs/kb-search.md) and each phrasing."""
+        texts = [self.title]
+        if self.tags:
+            texts.append(f"{self.title} {', '.join(self.tags)}")
+        return texts + [line for line in self.phrasings.splitlines() if line]
+
 
 class Postings(NamedTuple):
     """The documents holding a term, and the term's BM25F weight in each."""
@@ -115,9 +123,7 @@ class SearchIndex:
         self.meanings = lexicon(set(self._postings)) if lexicon else {}
         self.vectors: semantic.Vectors | None = None
         if embed:
-            self.vectors = semantic.Vectors(
-                [[doc.title, *filter(None, doc.phrasings.splitlines())] for doc in documents]
-            )
+            self.vectors = semantic.Vectors([doc.meaning_texts() for doc in documents])
         # Ties go by slug, as in the lexical ranking.
         by_slug = sorted(range(len(documents)), key=lambda position: documents[position].slug)
         self._slug_rank = np.empty(len(documents), dtype=np.intp)

