@@ -40,6 +40,7 @@ def main() -> None:
     parser.add_argument("--user", metavar="EMAIL")
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--sort", default="cumulative", help="pstats order: tottime, calls…")
     args = parser.parse_args()
     client = Client(SERVER_NAME="127.0.0.1")
     if args.user:
@@ -58,7 +59,7 @@ def main() -> None:
     for _ in range(args.runs):
         client.get(args.path)
     profile.disable()
-    pstats.Stats(profile).sort_stats("cumulative").print_stats(args.top)
+    pstats.Stats(profile).sort_stats(args.sort).print_stats(args.top)
 
 
 if __name__ == "__main__":

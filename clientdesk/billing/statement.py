@@ -14,8 +14,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Case, DecimalField, Q, QuerySet, Subquery, Sum, When
+from django.db import connection
+from django.db.models import Case, DecimalField, F, Q, QuerySet, Sum, When
 
 from clientdesk.billing import keyset
 from clientdesk.billing.models import BillingAccount, Invoice, LedgerEntry, Payment
@@ -39,7 +41,8 @@ class Statement:
     credits: Decimal = ZERO
 
     @property
-    def entries(self) -> list[LedgerEntry]:
+    def entries(self) -> list[Any]:
+        """The page's movements, as `rows` reads them."""
         return self.page.rows
 
 
@@ -59,27 +62,36 @@ class Row:
     balance: Decimal
 
 
-def movements(result: "Statement") -> QuerySet[LedgerEntry]:
-    """Every movement of the statement's period, in order (for the exports)."""
+def _in_period(billing: BillingAccount, start: date, end: date) -> QuerySet:
+    """The period's movements as the rows need them: tuples, not models (a page of 100
+    built as entries with their invoice or payment took 9 ms of CPU)."""
     return (
-        LedgerEntry.objects.filter(
-            billing_account=result.billing, on__gte=result.start, on__lte=result.end
+        LedgerEntry.objects.filter(billing_account=billing, on__gte=start, on__lte=end)
+        .annotate(
+            kind=F("invoice__kind"), number=F("invoice__number"), reference=F("payment__reference")
         )
-        .select_related("invoice", "payment")
-        .order_by("on", "pk")
-    )
+        .values_list(
+            "pk", "on", "amount", "balance_after", "kind", "number", "reference", named=True
+        )
+    )  # fmt: skip
 
 
-def rows(entries: Iterable[LedgerEntry]) -> Iterator[Row]:
+def movements(result: "Statement") -> QuerySet:
+    """Every movement of the statement's period, in order (for the exports)."""
+    return _in_period(result.billing, result.start, result.end).order_by("on", "pk")
+
+
+def rows(entries: Iterable[Any]) -> Iterator[Row]:
     """The movements as every format shows them: the page, CSV, XLSX and PDF."""
     from django.utils.translation import gettext as _
 
+    kinds = dict(Invoice.Kind.choices)
+    payment = _("Payment")
     for entry in entries:
-        if entry.invoice is not None:
-            label, number = str(entry.invoice.get_kind_display()), entry.invoice.number
+        if entry.kind is not None:
+            label, number = str(kinds[entry.kind]), entry.number
         else:
-            label = _("Payment")
-            number = entry.payment.reference if entry.payment else ""
+            label, number = payment, entry.reference or ""
         yield Row(
             entry.on,
             label,
@@ -142,15 +154,23 @@ def sample_days(start: date, end: date) -> list[date]:
 
 def _kept_balances(billing: BillingAccount, start: date, days: list[date]) -> list[Decimal]:
     """The balance at the end of the day before ``start`` and of each of ``days``: the
-    balance_after of the last entry on or before it, one index probe each, one query."""
-    entries = LedgerEntry.objects.filter(billing_account=billing.pk).order_by("-on", "-pk")
-    probes = {
-        f"b{i}": Subquery(entries.filter(on__lte=day).values("balance_after")[:1])
-        for i, day in enumerate([start - timedelta(days=1), *days])
-    }
-    row = BillingAccount.objects.filter(pk=billing.pk).annotate(**probes).values(*probes).get()
-    # cents(): SQLite hands a subquery's decimal back without its places (1000, not 1000.00).
-    return [cents(row[name]) if row[name] is not None else ZERO for name in probes]
+    balance_after of the last entry on or before it, one index probe each, one query.
+
+    Written as SQL: the ORM took 20 ms of CPU a page to compile its 61 subqueries."""
+    table = connection.ops.quote_name(LedgerEntry._meta.db_table)
+    on = connection.ops.quote_name("on")
+    # Names from the model's own metadata, values as parameters.
+    probe = (
+        f"(SELECT balance_after FROM {table} WHERE billing_account_id = %s AND {on} <= %s"  # noqa: S608  # nosec B608
+        f" ORDER BY {on} DESC, id DESC LIMIT 1)"
+    )
+    moments = [start - timedelta(days=1), *days]
+    params = [value for moment in moments for value in (billing.pk, moment)]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join([probe] * len(moments)), params)
+        row = cursor.fetchone()
+    # str(): SQLite hands a decimal back as a float (or an int: 1000, not 1000.00).
+    return [cents(Decimal(str(value))) if value is not None else ZERO for value in row]
 
 
 def _ageing(billing: BillingAccount, today: date) -> tuple[dict[str, Decimal], Decimal]:
@@ -192,11 +212,8 @@ def statement(
     keyset cursor ``after`` or ``before`` (the first page without one): four queries."""
     days = sample_days(start, end)
     opening, *balances = _kept_balances(billing, start, days)
-    in_period = LedgerEntry.objects.filter(
-        billing_account=billing, on__gte=start, on__lte=end
-    ).select_related("invoice", "payment")
     page = keyset.paginate(
-        in_period,
+        _in_period(billing, start, end),
         "on",
         after=after,
         before=before,

@@ -158,3 +158,18 @@ def test_movements_page_by_keyset_with_their_running_balance(client, alfa, alfa_
     # The opening balance heads the first page only; the closing one ends every page.
     assert "Opening balance" not in second.content.decode()
     assert "Opening balance" in client.get(url, params).content.decode()
+
+
+def test_each_movement_row_is_labelled_for_a_phone_in_the_users_language(
+    client, alfa_admin, movements
+):
+    client.force_login(alfa_admin)
+    page = client.get(reverse("statement:show"), {"period": "12m"}).content.decode()
+    rows = [row for row in page.split("<tr>") if "CTS-EXP-1" in row or "Plată" in row]
+    invoice, payment = rows[0], rows[1]
+    assert '<th scope="row" data-label="Document">Factură CTS-EXP-1</th>' in invoice
+    assert '<td class="num" data-label="Debit">1.233,55\u00a0lei</td>' in invoice
+    assert '<td class="num" data-label="Credit"></td>' in invoice
+    assert '<td data-label="Data">20 mar. 2026</td>' in payment
+    assert '<td class="num" data-label="Credit">233,55\u00a0lei</td>' in payment
+    assert '<td class="num" data-label="Sold">1.000,00\u00a0lei</td>' in payment
