@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from clientdesk.billing.models import BillingAccount
+from clientdesk.billing.money import ZERO
 from clientdesk.billing.statement import statement
 from tests.billing.factories import credit_note, issue, line, pay
 
@@ -173,3 +174,13 @@ def test_each_movement_row_is_labelled_for_a_phone_in_the_users_language(
     assert '<td data-label="Data">20 mar. 2026</td>' in payment
     assert '<td class="num" data-label="Credit">233,55\u00a0lei</td>' in payment
     assert '<td class="num" data-label="Sold">1.000,00\u00a0lei</td>' in payment
+
+
+def test_movement_rows_escape_what_they_show():
+    from clientdesk.billing.statement import Row
+    from clientdesk.billing.templatetags.billing_statement import movement_rows
+
+    row = Row(D(2026, 3, 1), "Plată", '<img src=x onerror="1">', None, Decimal("5.00"), ZERO)
+    html = movement_rows([row], "EUR")
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=&quot;1&quot;&gt;" in html

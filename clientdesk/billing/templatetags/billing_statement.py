@@ -1,4 +1,7 @@
+from html import escape
+
 from django import template
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -21,7 +24,8 @@ def statement_rows(result):
 
 
 # One movement: date, document, debit, credit and balance, each cell labelled for the
-# stacked layout of a phone.
+# stacked layout of a phone. Every value is escaped (html.escape: conditional_escape's
+# checks for safe strings cost more than the row itself).
 MOVEMENT_ROW = (
     '<tr><td data-label="{}">{}</td><th scope="row" data-label="{}">{} {}</th>'
     '<td class="num" data-label="{}">{}</td><td class="num" data-label="{}">{}</td>'
@@ -30,27 +34,26 @@ MOVEMENT_ROW = (
 
 
 @register.simple_tag
-def movement_rows(table, currency: str):
+def movement_rows(table, currency: str) -> SafeString:
     """The page's movements as table rows, built here rather than by the template: 100 rows
     of five cells were 1,800 variable lookups and about 15 ms of CPU a page."""
     from django.utils import formats
-    from django.utils.html import format_html_join
     from django.utils.translation import gettext
 
     from clientdesk.billing.templatetags.billing import money
 
     date, document, debit, credit, balance = (
-        gettext(name) for name in ("Date", "Document", "Debit", "Credit", "Balance")
+        escape(gettext(name)) for name in ("Date", "Document", "Debit", "Credit", "Balance")
     )
     dates: dict = {}
 
-    def cells(row) -> tuple:
+    def row_html(row) -> str:
         if row.on not in dates:
-            dates[row.on] = formats.date_format(row.on, "SHORT_DATE_FORMAT")
-        return (
-            date, dates[row.on], document, row.label, row.number,
-            debit, money(row.debit, currency), credit, money(row.credit, currency),
-            balance, money(row.balance, currency),
+            dates[row.on] = escape(formats.date_format(row.on, "SHORT_DATE_FORMAT"))
+        return MOVEMENT_ROW.format(
+            date, dates[row.on], document, escape(row.label), escape(row.number),
+            debit, escape(money(row.debit, currency)), credit, escape(money(row.credit, currency)),
+            balance, escape(money(row.balance, currency)),
         )  # fmt: skip
 
-    return format_html_join("\n", MOVEMENT_ROW, (cells(row) for row in table))
+    return mark_safe("\n".join(row_html(row) for row in table))  # noqa: S308  # nosec B308 B703
