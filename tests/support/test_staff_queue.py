@@ -34,6 +34,21 @@ def test_an_agent_sees_the_open_requests_of_the_queues_of_their_role(
     assert "Închisă" not in page
 
 
+def test_a_queue_row_links_the_request_selects_it_by_version_and_shows_its_targets(
+    client, agent, alfa_request
+):
+    alfa_request.subject = "<b>Imprimanta</b> & scanerul"
+    alfa_request.save()
+    client.force_login(agent)
+    page = client.get(staff_url("queue")).content.decode()
+    number = alfa_request.number
+    assert f'value="{number}:{alfa_request.version}" id="select-{number}"' in page
+    assert f'<a class="request-link" href="{staff_url("detail", alfa_request)}">' in page
+    assert "&lt;b&gt;Imprimanta&lt;/b&gt; &amp; scanerul" in page
+    assert "<b>Imprimanta" not in page
+    assert page.count('<span class="clock">') == 2
+
+
 def test_all_queues_and_any_status_can_be_shown(client, agent, alfa_request, billing_request):
     client.force_login(agent)
     page = client.get(staff_url("queue"), {"queue": "all", "status": ""}).content.decode()

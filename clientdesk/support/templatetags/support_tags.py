@@ -1,8 +1,10 @@
+from html import escape
 from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from clientdesk.support import events, sla
@@ -15,6 +17,53 @@ register = template.Library()
 def request_clocks(support_request) -> list[sla.Clock]:
     """The request's targets as of now, for a row of a list."""
     return sla.clocks(support_request, timezone.now())
+
+
+# A row of the staff queue: the selection box, the request, its company, status, assignee
+# and its targets (CLOCK, each). Every value is escaped.
+QUEUE_ROW = (
+    '<tr><td class="select-cell"><input type="checkbox" name="selected" value="{0}:{1}" '
+    'id="select-{0}" aria-label="{2}"></td>'
+    '<td><a class="request-link" href="{3}"><span class="mono">{0}</span> '
+    '<span class="request-link__subject">{4}</span></a><br><span class="muted">{5} · {6}</span>'
+    '</td><td>{7}<br><span class="muted">{8}</span></td>'
+    '<td><span class="badge badge--{9}">{10}</span></td><td>{11}</td><td>{12}</td></tr>'
+)
+CLOCK = (
+    '<span class="clock"><span class="clock__label">{}</span> <span class="nowrap">{}</span> '
+    '<span class="badge badge--{}">{}</span></span>'
+)
+# The detail URL is reversed once, for this number, and the row's number put in its place.
+PLACEHOLDER = "REQ-0000-000000"
+
+
+@register.simple_tag
+def queue_rows(requests) -> SafeString:
+    """The staff queue's rows, built here rather than by the template: its rows were half
+    of the page's CPU. Dates in the active time zone (the page sets the vendor's)."""
+    now = timezone.now()
+    detail = reverse("support_staff:detail", args=[PLACEHOLDER])
+
+    def when(due) -> str:
+        return escape(formats.date_format(timezone.localtime(due), "SHORT_DATETIME_FORMAT"))
+
+    def row_html(r) -> str:
+        targets = "".join(
+            CLOCK.format(
+                escape(clock.label), when(clock.due), clock.badge, escape(clock.state_label)
+            )
+            for clock in sla.clocks(r, now)
+        )
+        assignee = r.assignee.get_full_name() if r.assignee else ""
+        return QUEUE_ROW.format(
+            escape(r.number), r.version, escape(_("Select %(number)s") % {"number": r.number}),
+            escape(detail.replace(PLACEHOLDER, r.number)), escape(r.subject),
+            escape(r.type.name), escape(r.queue.name), escape(r.account.name),
+            escape(r.account.number), r.status_badge, escape(r.get_status_display()),
+            escape(assignee or "—"), targets,
+        )  # fmt: skip
+
+    return mark_safe("\n".join(row_html(r) for r in requests))  # noqa: S308  # nosec B308 B703
 
 
 @register.filter
