@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from clientdesk.core.paging import CappedPaginator
 from clientdesk.support.models import Status
+from tests.factories import MembershipFactory
 from tests.support.factories import RequestTypeFactory, SupportRequestFactory
 
 LIST = reverse("support:list")
@@ -33,6 +34,26 @@ def test_the_list_holds_my_requests_and_my_colleagues_not_other_customers(
     only_mine = listed(client, mine="on")
     assert mine.number in only_mine
     assert colleague.number not in only_mine
+
+
+def test_a_row_names_who_filed_it_and_the_company_when_the_user_follows_several(
+    client, alfa, alfa_admin, alfa_limited, beta_user
+):
+    beta = beta_user.memberships.get().account
+    MembershipFactory(user=alfa_admin, account=beta, all_grants=True)
+    alfa_limited.first_name, alfa_limited.last_name = "Mihai", "<Ionescu>"
+    alfa_limited.save()
+    SupportRequestFactory(account=alfa, requester=alfa_admin, subject="Al meu")
+    SupportRequestFactory(account=beta, requester=alfa_limited, subject="Al colegului")
+    client.force_login(alfa_admin)
+    page = listed(client)
+    rows = {row.split("</tr>")[0] for row in page.split("<tr>") if "request-link" in row}
+    mine = next(row for row in rows if "Al meu" in row)
+    theirs = next(row for row in rows if "Al colegului" in row)
+    assert '<span class="muted">by you</span>' in mine
+    assert f"<td>{alfa.name}</td>" in mine
+    assert "Mihai &lt;Ionescu&gt;" in theirs
+    assert f"<td>{beta.name}</td>" in theirs
 
 
 def test_without_the_requests_grant_the_list_shows_nothing_of_the_account(
