@@ -25,7 +25,9 @@ from urllib.parse import urlencode, urlsplit
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from clientdesk.accounts.models import AccessRequest, Invitation, Membership
@@ -718,3 +720,21 @@ def test_a_list_sees_exactly_what_the_gate_lets_through(alfa, alfa_admin, alfa_l
         assert listed == set(Order.objects.visible_to(user, G.ORDERS)), user
     assert {o.account for o in Order.objects.listed_for(alfa_admin, G.ORDERS)} == {alfa}
     assert not Order.objects.listed_for(alfa_limited, G.INVOICES).exists()
+
+
+@pytest.mark.django_db
+def test_a_request_reads_the_memberships_once_and_the_next_sees_a_revoked_grant(
+    client, alfa, alfa_admin
+):
+    OrderFactory(account=alfa)
+    client.force_login(alfa_admin)
+    client.get(reverse("orders:list"))
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("orders:list")).status_code == 200
+    reads = [q for q in captured.captured_queries if 'FROM "accounts_membership"' in q["sql"]]
+    assert len(reads) == 1
+
+    membership = alfa_admin.memberships.get(account=alfa)
+    membership.grant_orders = False
+    membership.save()
+    assert client.get(reverse("orders:list")).status_code == 404

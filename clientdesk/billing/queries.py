@@ -8,7 +8,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
-from django.http import Http404
 from django.utils.translation import gettext
 
 from clientdesk.accounts.models import CustomerAccount
@@ -16,19 +15,14 @@ from clientdesk.billing import documents, ledger
 from clientdesk.billing.models import BillingAccount, Invoice
 from clientdesk.billing.templatetags.billing import money
 from clientdesk.core import grants as G
-from clientdesk.core.tenancy import get_visible_or_404
+from clientdesk.core.tenancy import accounts_or_404, get_visible_or_404
 
 S = Invoice.Status
 
 
 def invoice_accounts(user) -> list[CustomerAccount]:
     """The accounts whose invoices the user may see; 404 when there are none."""
-    accounts = list(
-        CustomerAccount.objects.visible_to(user, G.INVOICES).only("pk", "name", "number")
-    )
-    if not accounts:
-        raise Http404
-    return accounts
+    return accounts_or_404(user, G.INVOICES)
 
 
 def _status(invoices: QuerySet[Invoice], status: str, cutoff: date) -> QuerySet[Invoice]:

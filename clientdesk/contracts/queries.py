@@ -14,17 +14,12 @@ from clientdesk.contracts.models import Contract, ContractDocument, Equipment
 from clientdesk.core import grants as G
 from clientdesk.core.business_hours import BusinessCalendar
 from clientdesk.core.models import VendorConfig
-from clientdesk.core.tenancy import get_visible_or_404
+from clientdesk.core.tenancy import accounts_or_404, get_visible_or_404
 
 
 def contract_accounts(user) -> list[CustomerAccount]:
     """The accounts whose contracts the user may see; 404 when there are none."""
-    accounts = list(
-        CustomerAccount.objects.visible_to(user, G.CONTRACTS_VIEW).only("pk", "name", "number")
-    )
-    if not accounts:
-        raise Http404
-    return accounts
+    return accounts_or_404(user, G.CONTRACTS_VIEW)
 
 
 def contracts_matching(

@@ -28,7 +28,7 @@ def privacy(request):
 @login_required
 @require_GET
 def dashboard(request):
-    memberships = list(tenancy.memberships(request.user))
+    memberships = tenancy.held_memberships(request.user)
     held = frozenset(grant for m in memberships for grant in m.grants)
     tiles = tiles_for(request.user, held)
     return render(

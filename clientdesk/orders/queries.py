@@ -9,13 +9,12 @@ from typing import TypeVar
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from clientdesk.accounts.models import CustomerAccount
 from clientdesk.core import grants as G
 from clientdesk.core import trigram
-from clientdesk.core.tenancy import get_visible_or_404
+from clientdesk.core.tenancy import accounts_or_404, get_visible_or_404
 from clientdesk.orders.models import Order, OrderLine, Shipment, ShipmentLine
 
 OrdersT = TypeVar("OrdersT", bound=QuerySet[Order])
@@ -23,10 +22,7 @@ OrdersT = TypeVar("OrdersT", bound=QuerySet[Order])
 
 def order_accounts(user) -> list[CustomerAccount]:
     """The accounts whose orders the user may see; 404 when there are none."""
-    accounts = list(CustomerAccount.objects.visible_to(user, G.ORDERS).only("pk", "name", "number"))
-    if not accounts:
-        raise Http404
-    return accounts
+    return accounts_or_404(user, G.ORDERS)
 
 
 def orders_matching(

@@ -9,7 +9,7 @@ from clientdesk.accounts.models import CustomerAccount, User
 from clientdesk.core import grants as G
 from clientdesk.core import trigram
 from clientdesk.core.models import Event
-from clientdesk.core.tenancy import get_visible_or_404
+from clientdesk.core.tenancy import accounts_holding, get_visible_or_404
 from clientdesk.support import sla
 from clientdesk.support.events import HISTORY_KINDS, INTERNAL_KINDS
 from clientdesk.support.models import (
@@ -25,7 +25,7 @@ OPEN = "open"  # the status filter's value for every open status
 
 def accounts_for_requests(user) -> list[CustomerAccount]:
     """The accounts the user may file requests for."""
-    return list(CustomerAccount.objects.visible_to(user, G.REQUESTS).order_by("name"))
+    return accounts_holding(user, G.REQUESTS)
 
 
 def active_types() -> QuerySet[RequestType]:

@@ -26,7 +26,7 @@ def more_requests(account, requester, count: int, *, replies: int = 2) -> None:
 
 
 @pytest.mark.parametrize(
-    ("params", "expected"), [("", 7), ("?q=imprimanta", 7), ("?q=imprimanta+etajul&status=open", 7)]
+    ("params", "expected"), [("", 6), ("?q=imprimanta", 6), ("?q=imprimanta+etajul&status=open", 6)]
 )
 def test_my_requests_plain_and_searched_cost_the_same_for_5_or_60_requests(
     client, alfa, alfa_admin, params, expected
