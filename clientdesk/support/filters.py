@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from clientdesk.core.form_fields import ModelChoiceField
 from clientdesk.support.models import RequestType, Status, customer_label
 from clientdesk.support.queries import OPEN
 
@@ -26,7 +27,7 @@ def customer_status_choices() -> list[tuple[str, Any]]:
 class BaseFilterForm(forms.Form):
     q = forms.CharField(label=_("Number or words"), max_length=100, required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=status_choices)
-    type = forms.ModelChoiceField(
+    type = ModelChoiceField(
         label=_("Type"),
         queryset=RequestType.objects.all(),
         to_field_name="code",

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.accounts.models import CustomerAccount
+from clientdesk.core.form_fields import ModelChoiceField
 from clientdesk.support.attachments import AttachmentsField
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ class RequestForm(forms.Form):
     """The fields every request has. A kind's form subclasses it and declares its
     own fields; those are the request's details (see types.RequestKind)."""
 
-    account = forms.ModelChoiceField(
+    account = ModelChoiceField(
         queryset=CustomerAccount.objects.none(),
         label=_("Customer account"),
         empty_label=_("Choose the account"),

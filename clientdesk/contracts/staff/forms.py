@@ -7,6 +7,7 @@ from clientdesk.accounts.models import User
 from clientdesk.contracts.models import Contract, SignatureStep
 from clientdesk.contracts.signatures import Participant
 from clientdesk.core import grants as G
+from clientdesk.core.form_fields import ModelChoiceField
 
 ROWS = 5
 CUSTOMER_ROLES = [(r.value, r.label) for r in (SignatureStep.Role.APPROVE, SignatureStep.Role.SIGN)]
@@ -37,7 +38,7 @@ class SendForm(forms.Form):
     expires_on = forms.DateField(
         label=_("Expires on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    countersigner = forms.ModelChoiceField(
+    countersigner = ModelChoiceField(
         label=_("Signs for the vendor, last"),
         queryset=User.objects.none(),
         required=False,
@@ -60,7 +61,7 @@ class SendForm(forms.Form):
                 choices=[("", "—"), *CUSTOMER_ROLES],
                 required=False,
             )
-            self.fields[f"user_{row}"] = forms.ModelChoiceField(
+            self.fields[f"user_{row}"] = ModelChoiceField(
                 label=_("Step %(n)s: person") % {"n": row},
                 queryset=eligible.distinct().order_by("last_name", "first_name"),
                 required=False,

@@ -4,6 +4,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from clientdesk.core.form_fields import ModelChoiceField
 from clientdesk.kb.forms import MAX_QUERY_LENGTH, ArticleAdminForm
 from clientdesk.kb.models import LANGUAGE_CHOICES, Article, Category, SynonymGroup
 
@@ -32,12 +33,12 @@ class SearchChoiceForm(forms.Form):
 
 
 class AddPhrasingForm(forms.Form):
-    article = forms.ModelChoiceField(queryset=Article.objects.all())
+    article = ModelChoiceField(queryset=Article.objects.all())
     phrasing = forms.CharField(label=_("phrasing"), max_length=1000)
 
 
 class AddSynonymForm(forms.Form):
-    group = forms.ModelChoiceField(queryset=SynonymGroup.objects.all(), required=False)
+    group = ModelChoiceField(queryset=SynonymGroup.objects.all(), required=False)
     lang = forms.ChoiceField(choices=LANGUAGE_CHOICES)
     words = forms.CharField(label=_("words"), max_length=1000)
 
@@ -51,7 +52,7 @@ class ArticleFilterForm(forms.Form):
     lang = forms.ChoiceField(
         label=_("Language"), choices=[("", _("Every language")), *LANGUAGE_CHOICES], required=False
     )
-    category = forms.ModelChoiceField(
+    category = ModelChoiceField(
         label=_("Category"),
         queryset=Category.objects.all(),
         required=False,

@@ -15,6 +15,7 @@ from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from clientdesk.core.form_fields import ModelChoiceField
 from clientdesk.support.attachments import AttachmentsField
 from clientdesk.support.filters import BaseFilterForm
 from clientdesk.support.forms import MAX_TEXT
@@ -100,7 +101,7 @@ def assignable_staff():
     )
 
 
-class StaffUser(forms.ModelChoiceField):
+class StaffUser(ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.get_full_name() or obj.email
 
@@ -113,7 +114,7 @@ class UpdateForm(Versioned):
         required=False,
         empty_label=_("Nobody"),
     )
-    queue = forms.ModelChoiceField(label=_("Queue"), queryset=Queue.objects.all(), empty_label=None)
+    queue = ModelChoiceField(label=_("Queue"), queryset=Queue.objects.all(), empty_label=None)
 
     def __init__(self, *args, support_request: SupportRequest, **kwargs):
         kwargs.setdefault("auto_id", "update_%s")
