@@ -9,10 +9,11 @@ writes its ledger entry and the open amounts it settles in the same transaction.
 import zoneinfo
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -370,29 +371,42 @@ def preference_set(
     return preference
 
 
-@transaction.atomic
 def invoice_view(*, actor: Actor, invoice: Invoice, via: Literal["page", "pdf", "api"]) -> None:
     """Record that a customer opened an invoice: once a person, invoice and day, whatever
-    they reload or download (the ERP hears of it through the ``invoice.viewed`` webhook)."""
+    they reload or download (the ERP hears of it through the ``invoice.viewed`` webhook).
+
+    The event is the record; the cache only remembers, until the day ends, that it was
+    written, so a reload reads nothing. A cache that lost the key falls back on the events.
+    """
     if actor.user is None:
         raise ValueError("a view is a person's")
     tz = zoneinfo.ZoneInfo(VendorConfig.get().time_zone)
-    today = timezone.now().astimezone(tz).replace(hour=0, minute=0, second=0, microsecond=0)
-    seen = (
-        Event.objects.about(invoice)
-        .filter(
-            kind=BillingEvent.INVOICE_VIEWED, actor_user_id=actor.user.pk, created_at__gte=today
+    now = timezone.now().astimezone(tz)
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    key = f"billing:viewed:{invoice.pk}:{actor.user.pk}:{today.date().isoformat()}"
+    if cache.get(key):
+        return
+    with transaction.atomic():
+        seen = (
+            Event.objects.about(invoice)
+            .filter(
+                kind=BillingEvent.INVOICE_VIEWED,
+                actor_user_id=actor.user.pk,
+                created_at__gte=today,
+            )
+            .exists()
         )
-        .exists()
-    )
-    if not seen:
-        events.record(
-            BillingEvent.INVOICE_VIEWED,
-            actor=actor,
-            account=invoice.account_id,
-            subject=invoice,
-            data={"number": invoice.number, "via": via, "viewer_email": actor.user.email},
-        )
+        if not seen:
+            events.record(
+                BillingEvent.INVOICE_VIEWED,
+                actor=actor,
+                account=invoice.account_id,
+                subject=invoice,
+                data={"number": invoice.number, "via": via, "viewer_email": actor.user.email},
+            )
+        # The rest of the day, in seconds: the key names the day, so a longer life is harmless.
+        left = int((today + timedelta(days=1) - now).total_seconds()) + 1
+        transaction.on_commit(lambda: cache.set(key, True, timeout=left))
 
 
 # The vendor's billing settings: what every invoice says of the vendor.
