@@ -205,3 +205,28 @@ def test_without_the_grant_or_signed_out_there_is_no_list(client, alfa, alfa_lim
     assert client.get(LIST).status_code == 404
     client.logout()
     assert client.get(LIST).status_code == 302
+
+
+def test_each_documents_badge_names_its_status_in_romanian(client, alfa, alfa_admin):
+    past, future = datetime.date(2026, 4, 1), datetime.date(2099, 1, 5)
+    issue(alfa, number="CTS-OPEN", due_on=future)
+    issue(alfa, number="CTS-LATE", due_on=past)
+    partly = issue(alfa, number="CTS-PART", due_on=future)
+    pay(alfa, "100", (partly.number, "100"))
+    corrected = issue(alfa, number="CTS-CORR", due_on=future)
+    credit_note(alfa, corrected, number="CTS-CN")
+    alfa_admin.language = "ro"
+    alfa_admin.save(update_fields=["language"])
+    client.force_login(alfa_admin)
+
+    html = client.get(LIST).content.decode()
+
+    def badge(number: str) -> str:
+        row = html[html.index(f">{number}</a>") :]
+        return row[row.index('class="badge') : row.index("</span>")]
+
+    assert badge("CTS-OPEN") == 'class="badge badge--info">Neachitată'
+    assert badge("CTS-LATE") == 'class="badge badge--danger">Restantă'
+    assert badge("CTS-PART") == 'class="badge badge--warning">Plătită parțial'
+    assert badge("CTS-CORR") == 'class="badge badge--success">Plătită'
+    assert badge("CTS-CN") == 'class="badge badge--success">Utilizată'

@@ -3,6 +3,12 @@ from functools import cache
 
 from django import template
 from django.utils import formats, translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from clientdesk.billing.models import STATUS_BADGES, Invoice
 
 register = template.Library()
 
@@ -35,3 +41,23 @@ def money(amount: Decimal | None, currency: str = "RON") -> str:
 
 
 register.filter("money", money)
+
+
+# A badge names one document's status; "Open" as a filter's choice names several (in
+# Romanian the two differ). A credit note is used where an invoice is paid.
+_LABELS = {Invoice.Status.OPEN: pgettext_lazy("invoice status", "Open")}
+_CREDIT_NOTE_LABELS = {
+    **_LABELS,
+    Invoice.Status.PAID: _("Used"),
+    Invoice.Status.PARTLY_PAID: _("Partly used"),
+}
+
+
+@register.simple_tag
+def invoice_status(invoice: Invoice, status: str) -> SafeString:
+    """The badge of ``status`` (Invoice.status_on), for an invoice or a credit note: a tag
+    rather than an include, as a list shows 25 of them."""
+    status = Invoice.Status(status)
+    labels = _CREDIT_NOTE_LABELS if invoice.is_credit_note else _LABELS
+    label = labels.get(status, status.label)
+    return format_html('<span class="badge badge--{}">{}</span>', STATUS_BADGES[status], label)
