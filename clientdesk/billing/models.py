@@ -158,14 +158,15 @@ class Invoice(models.Model):
                 fields=["account", "settled", "-issued_on", "-number"],
                 name="invoice_account_settled",
             ),
-            # The dashboard's overdue count and sums, read from the index alone on
-            # PostgreSQL (INCLUDE): the largest account's 5,000 overdue invoices cost 5-7 ms
-            # a query from the table's rows.
+            # What is still open, read from the index alone on PostgreSQL (INCLUDE): the
+            # dashboard's overdue count and sums (the largest account's 5,000 overdue
+            # invoices cost 5-7 ms a query from the table's rows) and the statement's
+            # ageing, credit notes included (9,000 open documents: 17.7 ms from the rows).
             models.Index(
                 fields=["account", "due_on"],
-                include=["currency", "open_amount"],
-                condition=models.Q(kind="invoice", settled__in=["open", "partly_paid"]),
-                name="invoice_unpaid_by_due",
+                include=["currency", "open_amount", "kind"],
+                condition=models.Q(settled__in=["open", "partly_paid"]),
+                name="invoice_open_by_due",
             ),
         ]
         verbose_name = _("invoice")
@@ -244,12 +245,14 @@ class Payment(models.Model):
 
     class Meta:
         ordering = ["-received_on", "-pk"]
-        # The statement's "credits not yet used" reads only the payments with money left.
+        # The statement's "credits not yet used" reads only the payments with money left,
+        # from the index alone on PostgreSQL (the largest account's 1,400: 2.2 ms from rows).
         indexes = [
             models.Index(
                 fields=["account", "currency"],
+                include=["unallocated"],
                 condition=models.Q(unallocated__gt=0),
-                name="payment_unallocated",
+                name="payment_unallocated_amount",
             )
         ]
         verbose_name = _("payment")

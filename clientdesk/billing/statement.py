@@ -156,21 +156,26 @@ def _kept_balances(billing: BillingAccount, start: date, days: list[date]) -> li
     """The balance at the end of the day before ``start`` and of each of ``days``: the
     balance_after of the last entry on or before it, one index probe each, one query.
 
-    Written as SQL: the ORM took 20 ms of CPU a page to compile its 61 subqueries."""
+    Written as SQL: the ORM took 20 ms of CPU a page to compile 61 subqueries; and as one
+    subquery run for each day of a VALUES list, which PostgreSQL plans in 0.3 ms, where 61
+    subqueries side by side took it 3.4 ms to plan."""
     table = connection.ops.quote_name(LedgerEntry._meta.db_table)
     on = connection.ops.quote_name("on")
-    # Names from the model's own metadata, values as parameters.
-    probe = (
-        f"(SELECT balance_after FROM {table} WHERE billing_account_id = %s AND {on} <= %s"  # noqa: S608  # nosec B608
-        f" ORDER BY {on} DESC, id DESC LIMIT 1)"
-    )
     moments = [start - timedelta(days=1), *days]
-    params = [value for moment in moments for value in (billing.pk, moment)]
+    values = ", ".join(["(%s, %s)"] * len(moments))
+    # Names from the model's own metadata, values as parameters.
+    sql = (
+        f"WITH moments (n, moment) AS (VALUES {values}) "  # noqa: S608  # nosec B608
+        f"SELECT (SELECT balance_after FROM {table} WHERE billing_account_id = %s"
+        f" AND {on} <= moments.moment ORDER BY {on} DESC, id DESC LIMIT 1)"
+        " FROM moments ORDER BY n"
+    )
+    params = [*(value for n, moment in enumerate(moments) for value in (n, moment)), billing.pk]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join([probe] * len(moments)), params)
-        row = cursor.fetchone()
+        cursor.execute(sql, params)
+        found = [value for (value,) in cursor.fetchall()]
     # str(): SQLite hands a decimal back as a float (or an int: 1000, not 1000.00).
-    return [cents(Decimal(str(value))) if value is not None else ZERO for value in row]
+    return [cents(Decimal(str(value))) if value is not None else ZERO for value in found]
 
 
 def _ageing(billing: BillingAccount, today: date) -> tuple[dict[str, Decimal], Decimal]:
