@@ -85,21 +85,10 @@ def my_balances(request):
     ]
 
 
+# An ERP's numbers may hold a slash (FV/2026/0001, sent as FV%2F2026%2F0001): {path:}, and
+# the longer route first.
 @router.get(
-    "/{number}",
-    response={200: InvoiceOut, **ERRORS},
-    auth=customer(Scope.INVOICES_READ),
-    summary="One of my invoices or credit notes",
-    operation_id="my_invoices_get",
-)
-def my_invoice(request, number: str):
-    invoice = queries.invoice_page(tokens.calling(request), number)
-    services.invoice_view(actor=token_actor(request), invoice=invoice, via="api")
-    return _out(invoice, queries.overdue_cutoff())
-
-
-@router.get(
-    "/{number}/pdf",
+    "/{path:number}/pdf",
     response={200: None, **ERRORS},
     auth=customer(Scope.INVOICES_READ),
     summary="The invoice's PDF, as issued",
@@ -116,3 +105,16 @@ def my_invoice_pdf(request, number: str):
         filename=f"{invoice.number}.pdf",
         content_type="application/pdf",
     )
+
+
+@router.get(
+    "/{path:number}",
+    response={200: InvoiceOut, **ERRORS},
+    auth=customer(Scope.INVOICES_READ),
+    summary="One of my invoices or credit notes",
+    operation_id="my_invoices_get",
+)
+def my_invoice(request, number: str):
+    invoice = queries.invoice_page(tokens.calling(request), number)
+    services.invoice_view(actor=token_actor(request), invoice=invoice, via="api")
+    return _out(invoice, queries.overdue_cutoff())

@@ -13,8 +13,9 @@ urlpatterns = [
     path("e-mails/", preference_views.preferences, name="preferences"),
     path("zip/<uuid:public_id>/", bulk_views.zip_status, name="zip"),
     path("zip/<uuid:public_id>/file/", bulk_views.zip_file, name="zip_file"),
-    path("<str:number>/", views.invoice_detail, name="detail"),
-    path("<str:number>/print/", views.invoice_print, name="print"),
-    path("<str:number>/pdf/", views.invoice_pdf, name="pdf"),
-    path("<str:number>/xml/", views.invoice_xml, name="xml"),
+    # An ERP's numbers may hold a slash ("FV/2026/0001"): <path:>, the longer routes first.
+    path("<path:number>/print/", views.invoice_print, name="print"),
+    path("<path:number>/pdf/", views.invoice_pdf, name="pdf"),
+    path("<path:number>/xml/", views.invoice_xml, name="xml"),
+    path("<path:number>/", views.invoice_detail, name="detail"),
 ]

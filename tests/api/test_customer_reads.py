@@ -83,3 +83,23 @@ def test_a_list_costs_the_same_queries_whatever_its_length(
     OrderFactory.create_batch(5, account=alfa)
     with django_assert_num_queries(len(one.captured_queries)):
         client.get("/api/v1/me/orders", headers=bearer(plain))
+
+
+def test_an_invoice_number_with_slashes_is_read_by_its_encoded_number(
+    client, alfa, alfa_admin, settings, tmp_path
+):
+    from django.core.files.base import ContentFile
+
+    from clientdesk.support.storage import private_storage
+
+    settings.VAR_DIR = tmp_path
+    invoice = issue(alfa, number="FV/2026/0002")
+    invoice.pdf = private_storage().save("invoices/slashed.pdf", ContentFile(b"%PDF-1.7 test"))
+    invoice.save(update_fields=["pdf"])
+    _token, plain = customer_token(alfa_admin)
+    response = client.get("/api/v1/me/invoices/FV%2F2026%2F0002", headers=bearer(plain))
+    assert response.status_code == 200
+    assert response.json()["number"] == invoice.number
+    pdf = client.get("/api/v1/me/invoices/FV%2F2026%2F0002/pdf", headers=bearer(plain))
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"

@@ -91,3 +91,25 @@ def test_the_page_makes_as_many_queries_for_many_lines_payments_and_notes_as_for
     for _ in range(2):
         credit_note(alfa, large, lines=[line(quantity="1", price="10")])
     assert queries_of(large.number) == queries_of(small.number)
+
+
+def test_a_number_with_slashes_is_listed_and_its_pages_open(
+    client, alfa, alfa_admin, settings, tmp_path
+):
+    from django.core.files.base import ContentFile
+
+    from clientdesk.support.storage import private_storage
+
+    settings.VAR_DIR = tmp_path
+    slashed = issue(alfa, number="FV/2026/0001")
+    slashed.pdf = private_storage().save("invoices/slashed.pdf", ContentFile(b"%PDF-1.7 test"))
+    slashed.save(update_fields=["pdf"])
+    client.force_login(alfa_admin)
+
+    listed = client.get(reverse("billing:list"))
+    detail = reverse("billing:detail", args=[slashed.number])
+    assert listed.status_code == 200
+    assert f'href="{detail}"' in listed.content.decode()
+    assert "FV/2026/0001" in client.get(detail).content.decode()
+    for name in ("billing:print", "billing:pdf"):
+        assert client.get(reverse(name, args=[slashed.number])).status_code == 200, name
