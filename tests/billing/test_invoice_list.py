@@ -230,3 +230,42 @@ def test_each_documents_badge_names_its_status_in_romanian(client, alfa, alfa_ad
     assert badge("CTS-PART") == 'class="badge badge--warning">Plătită parțial'
     assert badge("CTS-CORR") == 'class="badge badge--success">Plătită'
     assert badge("CTS-CN") == 'class="badge badge--success">Utilizată'
+
+
+def test_a_row_holds_each_cell_labelled_and_escaped(client, alfa_admin, alfa, beta_user):
+    beta = beta_user.memberships.get().account
+    beta.name = "Beta & <Fiii>"
+    beta.save(update_fields=["name"])
+    MembershipFactory(user=alfa_admin, account=beta, grant_invoices=True)
+    invoice = issue(
+        beta,
+        number="B-7",
+        po_number="PO <7>",
+        issued_on=datetime.date(2026, 3, 2),
+        due_on=datetime.date(2099, 4, 1),
+        lines=[line(quantity="1", price="1000", rate="19")],
+    )
+    credit_note(beta, invoice, number="B-CN", lines=[line(quantity="1", price="100", rate="19")])
+    alfa_admin.language = "ro"
+    alfa_admin.save(update_fields=["language"])
+    client.force_login(alfa_admin)
+
+    html = client.get(LIST).content.decode()
+    link = reverse("billing:detail", args=["B-7"])
+    row = html[html.index(f'<a href="{link}">') :]
+    row = row[: row.index("</tr>")]
+    cn = html[html.index(">B-CN</a>") :]
+    cn = cn[: cn.index("</tr>")]
+
+    assert '<td data-label="Tip">Factură</td>' in row
+    assert '<td data-label="Client">Beta &amp; &lt;Fiii&gt;</td>' in row
+    assert '<td data-label="Emisă la">2 mar. 2026</td>' in row
+    assert '<td data-label="Scadentă la">1 apr. 2099</td>' in row
+    assert '<td data-label="Număr comandă client (PO)">PO &lt;7&gt;</td>' in row
+    assert 'class="badge badge--warning">Plătită parțial' in row
+    assert '<td class="num" data-label="Total">1.190,00\u00a0lei</td>' in row
+    assert '<td class="num" data-label="Rest de plată">1.071,00\u00a0lei</td>' in row
+    assert '<td data-label="Tip">Factură de stornare</td>' in cn
+    assert '<td data-label="Scadentă la">—</td>' in cn
+    assert '<td data-label="Număr comandă client (PO)">—</td>' in cn
+    assert '<td class="num" data-label="Total">\u2212119,00\u00a0lei</td>' in cn
