@@ -196,3 +196,43 @@ def test_on_their_way_lists_the_orders_shipped_and_not_all_delivered(client, alf
         OrderFactory(account=alfa, number=number, status=status)
     client.force_login(alfa_admin)
     assert sorted(listed(client, status=Order.ON_THE_WAY_FILTER)) == ["CMD-A", "CMD-B", "CMD-C"]
+
+
+def _row(html: str, href: str) -> str:
+    row = html[html.index(f'<a href="{href}">') :]
+    return row[: row.index("</tr>")]
+
+
+def test_a_row_holds_each_cell_labelled_and_escaped(client, alfa, alfa_admin, beta_user):
+    from tests.factories import MembershipFactory
+
+    beta = beta_user.memberships.get().account
+    beta.name = "Beta & <Fiii>"
+    beta.save(update_fields=["name"])
+    MembershipFactory(user=alfa_admin, account=beta, grant_orders=True)
+    open_order = OrderFactory(
+        account=beta,
+        number="CMD-7",
+        po_number="PO <7>",
+        status=Order.Status.SHIPPED,
+        ordered_on=datetime.date(2026, 3, 2),
+        expected_on=datetime.date(2026, 4, 1),
+        total="1234567.5",
+    )
+    closed = OrderFactory(account=alfa, number="CMD-8", po_number="", status=Order.Status.DELIVERED)
+    alfa_admin.language = "ro"
+    alfa_admin.save(update_fields=["language"])
+    client.force_login(alfa_admin)
+
+    html = client.get(LIST).content.decode()
+    row = _row(html, reverse("orders:detail", args=[open_order.public_id]))
+    done = _row(html, reverse("orders:detail", args=[closed.public_id]))
+
+    assert '<td data-label="Client">Beta &amp; &lt;Fiii&gt;</td>' in row
+    assert 'data-label="Comandă client (PO)">PO &lt;7&gt;</td>' in row
+    assert '<td data-label="Data comenzii">2 mar. 2026</td>' in row
+    assert 'class="badge badge--info">Expediată</span>' in row
+    assert 'data-label="Livrare estimată">1 apr. 2026</td>' in row
+    assert 'class="num">1.234.567,50 RON</td>' in row
+    assert 'data-label="Comandă client (PO)">—</td>' in done
+    assert 'data-label="Livrare estimată">—</td>' in done

@@ -156,3 +156,13 @@ def test_an_order_question_links_to_the_orders_staff_page(
     assert f'href="{order_url}"' in page
     page = agent_client.get(reverse("support_staff:detail", args=[other.number])).content.decode()
     assert "The order's page" not in page
+
+
+def test_a_row_names_the_customer_and_its_number_and_links_the_staff_page(agent_client):
+    beta = CustomerAccountFactory(number="C-777002", name="Beta & Fiii")
+    order = OrderFactory(account=beta, number="CMD-2026-000901")
+    page = agent_client.get(reverse("orders_staff:list")).content.decode()
+    link = reverse("orders_staff:detail", args=[order.public_id])
+    row = page[page.index(f'<a href="{link}">CMD-2026-000901</a>') :]
+    row = row[: row.index("</tr>")]
+    assert '<span>Beta &amp; Fiii <span class="muted nowrap">C-777002</span></span></td>' in row

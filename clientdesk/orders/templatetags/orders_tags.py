@@ -1,0 +1,75 @@
+from collections.abc import Iterable
+from html import escape
+
+from django import template
+from django.urls import reverse
+from django.utils import formats
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from clientdesk.billing.templatetags.billing import grouped
+from clientdesk.orders.models import Order
+
+register = template.Library()
+
+# A row of an order list: number (linked), PO, the customer (staff, or a user of several
+# accounts), order date, status, expected delivery and total, each cell labelled for the
+# stacked layout of a phone. Every value is escaped.
+ORDER_ROW = (
+    '<tr><th scope="row" data-label="{l_order}"><a href="{url}">{number}</a></th>'
+    '<td data-label="{l_customer_po}">{po_number}</td>{customer}'
+    '<td data-label="{l_ordered_on}">{ordered_on}</td>'
+    '<td data-label="{l_status}"><span class="badge badge--{badge}">{status}</span></td>'
+    '<td data-label="{l_expected_delivery}">{expected_on}</td>'
+    '<td data-label="{l_total}" class="num">{total} {currency}</td></tr>'
+)
+_LABELS = {
+    "l_order": _("Order"), "l_customer_po": _("Customer PO"), "l_ordered_on": _("Ordered on"),
+    "l_status": _("Status"), "l_expected_delivery": _("Expected delivery"), "l_total": _("Total"),
+}  # fmt: skip
+
+
+@register.simple_tag
+def order_rows(orders: Iterable[Order], several_accounts: bool, staff: bool) -> SafeString:
+    """The rows of the customer's list, or with ``staff`` every customer's, built here rather
+    than by the template: 25 rows of seven cells were about a quarter of the page's CPU."""
+    labels = {name: escape(str(label)) for name, label in _LABELS.items()}
+    l_customer = escape(str(_("Customer")))
+    detail = "orders_staff:detail" if staff else "orders:detail"
+    dates: dict = {}
+
+    def day(value) -> str:
+        if value is None:
+            return "—"
+        if value not in dates:
+            dates[value] = escape(formats.date_format(value, "SHORT_DATE_FORMAT"))
+        return dates[value]
+
+    def customer(order: Order) -> str:
+        if staff:
+            name = (
+                f"<span>{escape(order.account.name)} "
+                f'<span class="muted nowrap">{escape(order.account.number)}</span></span>'
+            )
+        elif several_accounts:
+            name = escape(order.account.name)
+        else:
+            return ""
+        return f'<td data-label="{l_customer}">{name}</td>'
+
+    def row_html(order: Order) -> str:
+        return ORDER_ROW.format(
+            url=escape(reverse(detail, args=[order.public_id])),
+            number=escape(order.number),
+            po_number=escape(order.po_number or "—"),
+            customer=customer(order),
+            ordered_on=day(order.ordered_on),
+            badge=order.badge,
+            status=escape(order.get_status_display()),
+            expected_on="—" if order.is_closed else day(order.expected_on),
+            total=escape(grouped(order.total)),
+            currency=escape(order.currency),
+            **labels,
+        )
+
+    return mark_safe("\n".join(row_html(order) for order in orders))  # noqa: S308  # nosec B308 B703
