@@ -12,6 +12,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.billing.models import STATUS_BADGES, Invoice
+from clientdesk.core.rows import cell_labels, short_dates
 
 register = template.Library()
 
@@ -93,15 +94,10 @@ _ROW_LABELS = {
 def invoice_rows(rows: Iterable[tuple[Invoice, str]], several_accounts: bool) -> SafeString:
     """The list's rows, built here rather than by the template: 25 rows of nine cells were
     about a quarter of the page's CPU (0.26 ms a row)."""
-    labels = {name: escape(str(label)) for name, label in _ROW_LABELS.items()}
+    labels = cell_labels(_ROW_LABELS)
     kinds = {True: escape(gettext("Credit note")), False: escape(gettext("Invoice"))}
     l_customer = escape(gettext("Customer"))
-    dates: dict = {}
-
-    def day(value) -> str:
-        if value not in dates:
-            dates[value] = escape(formats.date_format(value, "SHORT_DATE_FORMAT"))
-        return dates[value]
+    day = short_dates()
 
     def row_html(invoice: Invoice, status: str) -> str:
         credit = invoice.is_credit_note

@@ -1,11 +1,11 @@
 from html import escape
 
 from django import template
-from django.utils import formats
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from clientdesk.billing.templatetags.billing import money
+from clientdesk.core.rows import short_dates
 
 register = template.Library()
 
@@ -44,13 +44,11 @@ def movement_rows(table, currency: str) -> SafeString:
     date, document, debit, credit, balance = (
         escape(gettext(name)) for name in ("Date", "Document", "Debit", "Credit", "Balance")
     )
-    dates: dict = {}
+    day = short_dates()
 
     def row_html(row) -> str:
-        if row.on not in dates:
-            dates[row.on] = escape(formats.date_format(row.on, "SHORT_DATE_FORMAT"))
         return MOVEMENT_ROW.format(
-            date, dates[row.on], document, escape(row.label), escape(row.number),
+            date, day(row.on), document, escape(row.label), escape(row.number),
             debit, escape(money(row.debit, currency)), credit, escape(money(row.credit, currency)),
             balance, escape(money(row.balance, currency)),
         )  # fmt: skip
