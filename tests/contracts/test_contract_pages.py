@@ -114,3 +114,37 @@ def test_the_list_pages_by_keyset_to_its_last_page_and_caps_its_count(
     assert [c.number for c in after.rows] == [f"CTR-K-{day:02d}" for day in range(4, -1, -1)]
     monkeypatch.setattr(keyset, "COUNT_LIMIT", 10)
     assert "More than 10 contracts" in client.get(url).content.decode()
+
+
+def test_a_list_row_holds_each_cell_labelled_and_escaped(client, alfa, alfa_admin, beta_user):
+    beta = beta_user.memberships.get().account
+    beta.name = "Beta & <Fiii>"
+    beta.save(update_fields=["name"])
+    MembershipFactory(user=alfa_admin, account=beta, grant_contracts_view=True)
+    titled = ContractFactory(
+        account=beta,
+        number="CTR-7",
+        title="Servere <etaj>",
+        renewal_date=datetime.date(2027, 3, 31),
+    )
+    bare = ContractFactory(account=alfa, number="CTR-8", title="", renewal_date=None)
+    alfa_admin.language = "ro"
+    alfa_admin.save(update_fields=["language"])
+    client.force_login(alfa_admin)
+
+    html = client.get(reverse("contracts:list")).content.decode()
+
+    def row(contract: Contract) -> str:
+        found = html[
+            html.index(f'<a href="{reverse("contracts:detail", args=[contract.public_id])}">') :
+        ]
+        return found[: found.index("</tr>")]
+
+    first, second = row(titled), row(bare)
+    assert ">CTR-7</a><br>Servere &lt;etaj&gt;</th>" in first
+    assert '<td data-label="Client">Beta &amp; &lt;Fiii&gt;</td>' in first
+    assert 'class="badge badge--success">' in first
+    assert ">31 mar. 2027</td>" in first
+    assert ">1 mar. 2027</td>" in first  # the last day to give notice, 30 days before
+    assert ">CTR-8</a></th>" in second
+    assert second.count(">—</td>") == 2

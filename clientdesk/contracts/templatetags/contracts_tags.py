@@ -1,0 +1,58 @@
+from collections.abc import Iterable
+from datetime import date
+from html import escape
+
+from django import template
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from clientdesk.contracts.models import Contract
+from clientdesk.core.rows import cell_labels, short_dates
+
+register = template.Library()
+
+# A row of "My contracts": number (linked) and title, kind, the customer when the user sees
+# several, status, next renewal and the last day to give notice, each cell labelled.
+CONTRACT_ROW = (
+    '<tr><th scope="row" data-label="{l_contract}"><a href="{url}">{number}</a>{title}</th>'
+    '<td data-label="{l_kind}">{kind}</td>{customer}'
+    '<td data-label="{l_status}"><span class="badge badge--{badge}">{status}</span></td>'
+    '<td data-label="{l_next_renewal}">{renewal}</td>'
+    '<td data-label="{l_last_day_to_give_notice}">{notice}</td></tr>'
+)
+_LABELS = {
+    "l_contract": _("Contract"), "l_kind": _("Kind"), "l_status": _("Status"),
+    "l_next_renewal": _("Next renewal"), "l_last_day_to_give_notice": _("Last day to give notice"),
+}  # fmt: skip
+
+
+@register.simple_tag
+def contract_rows(
+    rows: Iterable[tuple[Contract, date | None]], several_accounts: bool
+) -> SafeString:
+    """The list's rows, built here rather than by the template (a quarter of its CPU)."""
+    labels = cell_labels(_LABELS)
+    l_customer = escape(str(_("Customer")))
+    day = short_dates()
+
+    def row_html(contract: Contract, notice_day: date | None) -> str:
+        customer = (
+            f'<td data-label="{l_customer}">{escape(contract.account.name)}</td>'
+            if several_accounts
+            else ""
+        )
+        return CONTRACT_ROW.format(
+            url=escape(reverse("contracts:detail", args=[contract.public_id])),
+            number=escape(contract.number),
+            title=f"<br>{escape(contract.title)}" if contract.title else "",
+            kind=escape(contract.get_kind_display()),
+            customer=customer,
+            badge=contract.badge,
+            status=escape(contract.get_status_display()),
+            renewal=day(contract.renewal_date),
+            notice=day(notice_day),
+            **labels,
+        )
+
+    return mark_safe("\n".join(row_html(*row) for row in rows))  # noqa: S308  # nosec B308 B703
