@@ -8,9 +8,11 @@ The tags that write rows (billing, orders, contracts) escape every value with
 from collections.abc import Callable, Mapping
 from datetime import date
 from html import escape
+from typing import Any
 
 from django.utils import formats
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 
 def short_dates(empty: str = "—") -> Callable[[date | None], str]:
@@ -33,3 +35,14 @@ def cell_labels(labels: Mapping[str, Promise]) -> dict[str, str]:
     """Each cell's label (data-label, for the stacked layout of a phone) translated once
     for the whole table, escaped."""
     return {name: escape(str(label)) for name, label in labels.items()}
+
+
+def customer_cells(shown: bool) -> Callable[[Any], str]:
+    """The "Customer" cell naming a row's account, for a user who sees several accounts
+    (``shown``); nothing otherwise."""
+    label = escape(gettext("Customer"))
+
+    def customer_cell(account: Any) -> str:
+        return f'<td data-label="{label}">{escape(account.name)}</td>' if shown else ""
+
+    return customer_cell

@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.billing.templatetags.billing import grouped
-from clientdesk.core.rows import cell_labels, short_dates
+from clientdesk.core.rows import cell_labels, customer_cells, short_dates
 from clientdesk.orders.models import Order
 
 register = template.Library()
@@ -37,18 +37,18 @@ def order_rows(orders: Iterable[Order], several_accounts: bool, staff: bool) -> 
     l_customer = escape(str(_("Customer")))
     detail = "orders_staff:detail" if staff else "orders:detail"
     day = short_dates()
+    customer_cell = customer_cells(several_accounts)
 
     def customer(order: Order) -> str:
-        if staff:
-            name = (
-                f"<span>{escape(order.account.name)} "
-                f'<span class="muted nowrap">{escape(order.account.number)}</span></span>'
-            )
-        elif several_accounts:
-            name = escape(order.account.name)
-        else:
-            return ""
-        return f'<td data-label="{l_customer}">{name}</td>'
+        if not staff:
+            return customer_cell(order.account)
+        # Staff tell customers apart by their number too.
+        name = escape(order.account.name)
+        number = escape(order.account.number)
+        return (
+            f'<td data-label="{l_customer}"><span>{name} '
+            f'<span class="muted nowrap">{number}</span></span></td>'
+        )
 
     def row_html(order: Order) -> str:
         return ORDER_ROW.format(
