@@ -12,6 +12,7 @@ from clientdesk.api.errors import ERRORS, ApiError
 from clientdesk.api.paging import PageParams, page
 from clientdesk.api.scopes import Scope
 from clientdesk.billing import queries, services
+from clientdesk.billing.converters import INVOICE_NUMBER
 from clientdesk.billing.models import Invoice
 from clientdesk.support.storage import private_storage
 
@@ -85,10 +86,10 @@ def my_balances(request):
     ]
 
 
-# An ERP's numbers may hold a slash (FV/2026/0001, sent as FV%2F2026%2F0001): {path:}, and
+# A number may hold a slash (FV/2026/0001, sent as FV%2F2026%2F0001; billing/converters.py):
 # the longer route first.
 @router.get(
-    "/{path:number}/pdf",
+    f"/{{{INVOICE_NUMBER}:number}}/pdf",
     response={200: None, **ERRORS},
     auth=customer(Scope.INVOICES_READ),
     summary="The invoice's PDF, as issued",
@@ -108,7 +109,7 @@ def my_invoice_pdf(request, number: str):
 
 
 @router.get(
-    "/{path:number}",
+    f"/{{{INVOICE_NUMBER}:number}}",
     response={200: InvoiceOut, **ERRORS},
     auth=customer(Scope.INVOICES_READ),
     summary="One of my invoices or credit notes",

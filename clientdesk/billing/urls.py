@@ -1,6 +1,7 @@
 from django.urls import path
 
 from clientdesk.billing import bulk_views, preference_views, views
+from clientdesk.billing.converters import INVOICE_NUMBER
 
 app_name = "billing"
 
@@ -13,9 +14,9 @@ urlpatterns = [
     path("e-mails/", preference_views.preferences, name="preferences"),
     path("zip/<uuid:public_id>/", bulk_views.zip_status, name="zip"),
     path("zip/<uuid:public_id>/file/", bulk_views.zip_file, name="zip_file"),
-    # An ERP's numbers may hold a slash ("FV/2026/0001"): <path:>, the longer routes first.
-    path("<path:number>/print/", views.invoice_print, name="print"),
-    path("<path:number>/pdf/", views.invoice_pdf, name="pdf"),
-    path("<path:number>/xml/", views.invoice_xml, name="xml"),
-    path("<path:number>/", views.invoice_detail, name="detail"),
+    # A number may hold a slash (billing/converters.py): the longer routes first.
+    path(f"<{INVOICE_NUMBER}:number>/print/", views.invoice_print, name="print"),
+    path(f"<{INVOICE_NUMBER}:number>/pdf/", views.invoice_pdf, name="pdf"),
+    path(f"<{INVOICE_NUMBER}:number>/xml/", views.invoice_xml, name="xml"),
+    path(f"<{INVOICE_NUMBER}:number>/", views.invoice_detail, name="detail"),
 ]

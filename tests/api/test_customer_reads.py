@@ -103,3 +103,11 @@ def test_an_invoice_number_with_slashes_is_read_by_its_encoded_number(
     pdf = client.get("/api/v1/me/invoices/FV%2F2026%2F0002/pdf", headers=bearer(plain))
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
+
+
+def test_any_number_asked_for_answers_the_apis_json_404(client, alfa_admin):
+    _token, plain = customer_token(alfa_admin)
+    for number in ("NO-SUCH", "FV%2F9%2F1", "line%0Abreak"):
+        response = client.get(f"/api/v1/me/invoices/{number}", headers=bearer(plain))
+        assert response.status_code == 404, number
+        assert response["Content-Type"].startswith("application/json"), number
