@@ -5,7 +5,7 @@ import pytest
 
 from clientdesk.api.scopes import Scope
 from tests.api.factories import bearer, customer_token
-from tests.billing.factories import issue
+from tests.billing.factories import issue, with_pdf
 from tests.contracts.factories import ContractFactory, EquipmentFactory
 from tests.orders.factories import OrderFactory
 
@@ -88,14 +88,8 @@ def test_a_list_costs_the_same_queries_whatever_its_length(
 def test_an_invoice_number_with_slashes_is_read_by_its_encoded_number(
     client, alfa, alfa_admin, settings, tmp_path
 ):
-    from django.core.files.base import ContentFile
-
-    from clientdesk.support.storage import private_storage
-
     settings.VAR_DIR = tmp_path
-    invoice = issue(alfa, number="FV/2026/0002")
-    invoice.pdf = private_storage().save("invoices/slashed.pdf", ContentFile(b"%PDF-1.7 test"))
-    invoice.save(update_fields=["pdf"])
+    invoice = with_pdf(issue(alfa, number="FV/2026/0002"))
     _token, plain = customer_token(alfa_admin)
     response = client.get("/api/v1/me/invoices/FV%2F2026%2F0002", headers=bearer(plain))
     assert response.status_code == 200

@@ -4,9 +4,12 @@ import datetime
 import itertools
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
+
 from clientdesk.billing import services
 from clientdesk.billing.models import Invoice
 from clientdesk.core.actors import Actor
+from clientdesk.support.storage import private_storage
 
 ERP = Actor.system("erp")
 ISSUED = datetime.date(2026, 3, 2)
@@ -62,3 +65,11 @@ def pay(account, amount, *shares, received_on=ISSUED, currency="RON", external_i
         currency=currency,
         allocations=[services.Share(number, Decimal(part)) for number, part in shares],
     ).obj
+
+
+def with_pdf(invoice: Invoice) -> Invoice:
+    """The invoice with a (tiny) rendered PDF in private storage, as the worker leaves it.
+    Point settings.VAR_DIR at a temporary directory first."""
+    invoice.pdf = private_storage().save("invoices/test.pdf", ContentFile(b"%PDF-1.7 test"))
+    invoice.save(update_fields=["pdf"])
+    return invoice

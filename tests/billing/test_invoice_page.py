@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.billing.factories import credit_note, issue, line, pay
+from tests.billing.factories import credit_note, issue, line, pay, with_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -96,14 +96,8 @@ def test_the_page_makes_as_many_queries_for_many_lines_payments_and_notes_as_for
 def test_a_number_with_slashes_is_listed_and_its_pages_open(
     client, alfa, alfa_admin, settings, tmp_path
 ):
-    from django.core.files.base import ContentFile
-
-    from clientdesk.support.storage import private_storage
-
     settings.VAR_DIR = tmp_path
-    slashed = issue(alfa, number="FV/2026/0001")
-    slashed.pdf = private_storage().save("invoices/slashed.pdf", ContentFile(b"%PDF-1.7 test"))
-    slashed.save(update_fields=["pdf"])
+    slashed = with_pdf(issue(alfa, number="FV/2026/0001"))
     client.force_login(alfa_admin)
 
     listed = client.get(reverse("billing:list"))

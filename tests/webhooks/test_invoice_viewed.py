@@ -4,16 +4,14 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from clientdesk.billing.events import BillingEvent
 from clientdesk.core.models import Event
-from clientdesk.support.storage import private_storage
 from clientdesk.webhooks.models import Delivery
-from tests.billing.factories import issue
+from tests.billing.factories import issue, with_pdf
 from tests.webhooks.factories import EndpointFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,9 +30,7 @@ def test_reloading_the_invoice_page_and_downloading_its_pdf_record_one_view_a_da
     client, alfa, alfa_admin
 ):
     EndpointFactory(event_types=["invoice.viewed"])
-    invoice = issue(alfa)
-    invoice.pdf = private_storage().save("invoices/test.pdf", ContentFile(b"%PDF-1.7 test"))
-    invoice.save(update_fields=["pdf"])
+    invoice = with_pdf(issue(alfa))
     client.force_login(alfa_admin)
 
     for _ in range(3):

@@ -7,12 +7,12 @@ from django import template
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.billing.models import STATUS_BADGES, Invoice
-from clientdesk.core.rows import cell_labels, customer_cells, short_dates
+from clientdesk.core.rows import cell_labels, customer_cells, short_dates, table_rows
 
 register = template.Library()
 
@@ -116,4 +116,4 @@ def invoice_rows(rows: Iterable[tuple[Invoice, str]], several_accounts: bool) ->
             **labels,
         )
 
-    return mark_safe("\n".join(row_html(*row) for row in rows))  # noqa: S308  # nosec B308 B703
+    return table_rows(row_html(*row) for row in rows)

@@ -1,11 +1,11 @@
 from html import escape
 
 from django import template
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from clientdesk.billing.templatetags.billing import money
-from clientdesk.core.rows import short_dates
+from clientdesk.core.rows import short_dates, table_rows
 
 register = template.Library()
 
@@ -53,4 +53,4 @@ def movement_rows(table, currency: str) -> SafeString:
             balance, escape(money(row.balance, currency)),
         )  # fmt: skip
 
-    return mark_safe("\n".join(row_html(row) for row in table))  # noqa: S308  # nosec B308 B703
+    return table_rows(row_html(row) for row in table)

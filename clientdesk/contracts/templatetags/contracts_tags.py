@@ -4,11 +4,11 @@ from html import escape
 
 from django import template
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.contracts.models import Contract
-from clientdesk.core.rows import cell_labels, customer_cells, short_dates
+from clientdesk.core.rows import cell_labels, customer_cells, short_dates, table_rows
 
 register = template.Library()
 
@@ -50,4 +50,4 @@ def contract_rows(
             **labels,
         )
 
-    return mark_safe("\n".join(row_html(*row) for row in rows))  # noqa: S308  # nosec B308 B703
+    return table_rows(row_html(*row) for row in rows)

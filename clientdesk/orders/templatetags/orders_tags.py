@@ -3,11 +3,11 @@ from html import escape
 
 from django import template
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.billing.templatetags.billing import grouped
-from clientdesk.core.rows import cell_labels, customer_cells, short_dates
+from clientdesk.core.rows import cell_labels, customer_cells, short_dates, table_rows
 from clientdesk.orders.models import Order
 
 register = template.Library()
@@ -65,4 +65,4 @@ def order_rows(orders: Iterable[Order], several_accounts: bool, staff: bool) -> 
             **labels,
         )
 
-    return mark_safe("\n".join(row_html(order) for order in orders))  # noqa: S308  # nosec B308 B703
+    return table_rows(row_html(order) for order in orders)

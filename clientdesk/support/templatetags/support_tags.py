@@ -4,9 +4,10 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from clientdesk.core.rows import table_rows
 from clientdesk.support import events, sla
 from clientdesk.support.general import ORDER_QUESTION
 
@@ -63,7 +64,7 @@ def queue_rows(requests) -> SafeString:
             escape(assignee or "—"), targets,
         )  # fmt: skip
 
-    return mark_safe("\n".join(row_html(r) for r in requests))  # noqa: S308  # nosec B308 B703
+    return table_rows(row_html(r) for r in requests)
 
 
 @register.filter
