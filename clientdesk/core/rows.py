@@ -9,9 +9,12 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from html import escape
 from typing import Any
+from urllib.parse import quote
 
+from django.urls import reverse
 from django.utils import formats
 from django.utils.functional import Promise
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -47,6 +50,28 @@ def customer_cells(shown: bool) -> Callable[[Any], str]:
         return f'<td data-label="{label}">{escape(account.name)}</td>' if shown else ""
 
     return customer_cell
+
+
+# A value for a route's <uuid:...> converter, to reverse it with.
+UUID_SAMPLE = "00000000-0000-0000-0000-000000000000"
+# reverse() quotes the path it builds with these characters left as they are (RFC 3986).
+_SAFE = RFC3986_SUBDELIMS + "/~:@"
+
+
+def urls_of(viewname: str, sample: str) -> Callable[[Any], str]:
+    """``reverse(viewname, args=[value])`` for each row's value, with one reverse() for the
+    whole table (about 45 µs a row otherwise): the value goes where ``sample`` was, quoted as
+    reverse() quotes it, then escaped for HTML. ``sample`` must match the route's converter
+    (a UUID for ``<uuid:...>``)."""
+    url = reverse(viewname, args=[sample])
+    prefix, found, suffix = url.partition(quote(sample, safe=_SAFE))
+    if not found:
+        raise ValueError(f"{sample!r} does not appear in {url!r}")
+
+    def url_of(value: Any) -> str:
+        return escape(f"{prefix}{quote(str(value), safe=_SAFE)}{suffix}")
+
+    return url_of
 
 
 def table_rows(rows: Iterable[str]) -> SafeString:

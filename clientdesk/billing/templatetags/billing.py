@@ -4,7 +4,6 @@ from functools import cache
 from html import escape
 
 from django import template
-from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -12,7 +11,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.billing.models import STATUS_BADGES, Invoice
-from clientdesk.core.rows import cell_labels, customer_cells, short_dates, table_rows
+from clientdesk.core.rows import cell_labels, customer_cells, short_dates, table_rows, urls_of
 
 register = template.Library()
 
@@ -98,11 +97,12 @@ def invoice_rows(rows: Iterable[tuple[Invoice, str]], several_accounts: bool) ->
     kinds = {True: escape(gettext("Credit note")), False: escape(gettext("Invoice"))}
     customer = customer_cells(several_accounts)
     day = short_dates()
+    url_of = urls_of("billing:detail", "FV-1")
 
     def row_html(invoice: Invoice, status: str) -> str:
         credit = invoice.is_credit_note
         return INVOICE_ROW.format(
-            url=escape(reverse("billing:detail", args=[invoice.number])),
+            url=url_of(invoice.number),
             number=escape(invoice.number),
             kind=kinds[credit],
             customer=customer(invoice.account),

@@ -3,12 +3,18 @@ from datetime import date
 from html import escape
 
 from django import template
-from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from clientdesk.contracts.models import Contract
-from clientdesk.core.rows import cell_labels, customer_cells, short_dates, table_rows
+from clientdesk.core.rows import (
+    UUID_SAMPLE,
+    cell_labels,
+    customer_cells,
+    short_dates,
+    table_rows,
+    urls_of,
+)
 
 register = template.Library()
 
@@ -35,10 +41,11 @@ def contract_rows(
     labels = cell_labels(_LABELS)
     customer = customer_cells(several_accounts)
     day = short_dates()
+    url_of = urls_of("contracts:detail", UUID_SAMPLE)
 
     def row_html(contract: Contract, notice_day: date | None) -> str:
         return CONTRACT_ROW.format(
-            url=escape(reverse("contracts:detail", args=[contract.public_id])),
+            url=url_of(contract.public_id),
             number=escape(contract.number),
             title=f"<br>{escape(contract.title)}" if contract.title else "",
             kind=escape(contract.get_kind_display()),

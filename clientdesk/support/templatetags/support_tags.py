@@ -7,7 +7,7 @@ from django.utils import formats, timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from clientdesk.core.rows import table_rows
+from clientdesk.core.rows import table_rows, urls_of
 from clientdesk.support import events, sla
 from clientdesk.support.general import ORDER_QUESTION
 
@@ -34,8 +34,6 @@ CLOCK = (
     '<span class="clock"><span class="clock__label">{}</span> <span class="nowrap">{}</span> '
     '<span class="badge badge--{}">{}</span></span>'
 )
-# The detail URL is reversed once, for this number, and the row's number put in its place.
-PLACEHOLDER = "REQ-0000-000000"
 
 
 @register.simple_tag
@@ -43,7 +41,7 @@ def queue_rows(requests) -> SafeString:
     """The staff queue's rows, built here rather than by the template: its rows were half
     of the page's CPU. Dates in the active time zone (the page sets the vendor's)."""
     now = timezone.now()
-    detail = reverse("support_staff:detail", args=[PLACEHOLDER])
+    url_of = urls_of("support_staff:detail", "REQ-0000-000000")
 
     def when(due) -> str:
         return escape(formats.date_format(timezone.localtime(due), "SHORT_DATETIME_FORMAT"))
@@ -58,7 +56,7 @@ def queue_rows(requests) -> SafeString:
         assignee = r.assignee.get_full_name() if r.assignee else ""
         return QUEUE_ROW.format(
             escape(r.number), r.version, escape(_("Select %(number)s") % {"number": r.number}),
-            escape(detail.replace(PLACEHOLDER, r.number)), escape(r.subject),
+            url_of(r.number), escape(r.subject),
             escape(r.type.name), escape(r.queue.name), escape(r.account.name),
             escape(r.account.number), r.status_badge, escape(r.get_status_display()),
             escape(assignee or "—"), targets,
