@@ -75,3 +75,16 @@ def test_overdue_invoices_wait_on_the_dashboard_linked_to_the_list_of_them(
     assert overdue.urgent
     listed = client.get(overdue.url)
     assert len(listed.context["rows"]) == 2
+
+
+def test_the_tile_and_the_waiting_line_read_the_overdue_invoices_once(client, alfa_admin, alfa):
+    today = ledger.today()
+    issue(alfa, issued_on=today - timedelta(days=60), due_on=today - timedelta(days=30))
+    client.force_login(alfa_admin)
+    client.get(reverse("dashboard"))  # warm the session's grants
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("dashboard"))
+    invoice_reads = [q for q in captured if 'FROM "billing_invoice"' in q["sql"]]
+    assert len(invoice_reads) == 1
+    assert "overdue" in tile_of(response)
+    assert [item.count for item in response.context["waiting"] if "overdue" in item.text] == [1]
