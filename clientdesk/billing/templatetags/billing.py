@@ -1,4 +1,4 @@
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import cache
 from html import escape
@@ -28,24 +28,34 @@ def _separators(lang: str | None) -> dict[int, str] | None:
     return str.maketrans({".": decimal, ",": thousands})
 
 
-def grouped(value: Decimal) -> str:
-    """A sum with two decimals, grouped, in the active language: 1.234,56 or 1,234.56
-    (what ``floatformat:"2g"`` writes)."""
-    separators = _separators(translation.get_language())
+def _grouped(value: Decimal, separators: dict[int, str] | None) -> str:
     if separators is None:
         return formats.number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
     return f"{value:,.2f}".translate(separators)
 
 
+def grouped(value: Decimal) -> str:
+    """A sum with two decimals, grouped, in the active language: 1.234,56 or 1,234.56
+    (what ``floatformat:"2g"`` writes)."""
+    return _grouped(value, _separators(translation.get_language()))
+
+
+def amounts_in(currency: str) -> Callable[[Decimal | None], str]:
+    """``money(amount, currency)`` for the many amounts of one table: the active language
+    looked up once (a statement's 300 amounts asked for it 300 times)."""
+    lang = translation.get_language()
+    separators = _separators(lang)
+    unit = "lei" if currency == "RON" and lang == "ro" else currency
+
+    def amount_of(amount: Decimal | None) -> str:
+        return "" if amount is None else f"{_grouped(amount, separators)}\u00a0{unit}"
+
+    return amount_of
+
+
 def money(amount: Decimal | None, currency: str = "RON") -> str:
     """Money in the active language: 1.234,56 lei in Romanian, 1,234.56 RON in English."""
-    if amount is None:
-        return ""
-    number = grouped(amount)
-    lang = translation.get_language()
-    if currency == "RON" and lang == "ro":
-        return f"{number}\u00a0lei"
-    return f"{number}\u00a0{currency}"
+    return amounts_in(currency)(amount)
 
 
 register.filter("money", money)
@@ -98,9 +108,13 @@ def invoice_rows(rows: Iterable[tuple[Invoice, str]], several_accounts: bool) ->
     customer = customer_cells(several_accounts)
     day = short_dates()
     url_of = urls_of("billing:detail", "FV-1")
+    currencies: dict[str, Callable[[Decimal | None], str]] = {}
 
     def row_html(invoice: Invoice, status: str) -> str:
         credit = invoice.is_credit_note
+        if invoice.currency not in currencies:
+            currencies[invoice.currency] = amounts_in(invoice.currency)
+        money = currencies[invoice.currency]
         return INVOICE_ROW.format(
             url=url_of(invoice.number),
             number=escape(invoice.number),
@@ -111,8 +125,8 @@ def invoice_rows(rows: Iterable[tuple[Invoice, str]], several_accounts: bool) ->
             po_number=escape(invoice.po_number or "—"),
             status=invoice_status(invoice, status),
             total=("\u2212" if credit else "")  # a minus sign, as the template wrote
-            + escape(money(invoice.total, invoice.currency)),
-            open_amount=escape(money(invoice.open_amount, invoice.currency)),
+            + escape(money(invoice.total)),
+            open_amount=escape(money(invoice.open_amount)),
             **labels,
         )
 

@@ -4,7 +4,7 @@ from django import template
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from clientdesk.billing.templatetags.billing import money
+from clientdesk.billing.templatetags.billing import amounts_in
 from clientdesk.core.rows import short_dates, table_rows
 
 register = template.Library()
@@ -45,12 +45,13 @@ def movement_rows(table, currency: str) -> SafeString:
         escape(gettext(name)) for name in ("Date", "Document", "Debit", "Credit", "Balance")
     )
     day = short_dates()
+    money = amounts_in(currency)
 
     def row_html(row) -> str:
         return MOVEMENT_ROW.format(
             date, day(row.on), document, escape(row.label), escape(row.number),
-            debit, escape(money(row.debit, currency)), credit, escape(money(row.credit, currency)),
-            balance, escape(money(row.balance, currency)),
+            debit, escape(money(row.debit)), credit, escape(money(row.credit)),
+            balance, escape(money(row.balance)),
         )  # fmt: skip
 
     return table_rows(row_html(row) for row in table)
