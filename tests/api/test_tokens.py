@@ -124,14 +124,16 @@ def test_every_call_is_an_event_with_the_token_as_its_actor(client):
 
 
 def test_calls_over_the_limit_answer_429_with_retry_after(client, settings):
-    settings.API_RATE_LIMIT = "3/m"
+    # A day's window: the counts are per fixed window, and four calls that straddled the end
+    # of a minute were counted in two (it failed so on CI once).
+    settings.API_RATE_LIMIT = "3/d"
     _token, plain = vendor_token()
     answers = [client.get(ME, headers=bearer(plain)).status_code for _ in range(3)]
     refused = client.get(ME, headers=bearer(plain))
     assert answers == [200, 200, 200]
     assert refused.status_code == 429
     assert codes(refused) == ["rate_limited"]
-    assert 0 < int(refused["Retry-After"]) <= 60
+    assert 0 < int(refused["Retry-After"]) <= 86_400
     # Another token has its own count.
     _other, other_plain = vendor_token()
     assert client.get(ME, headers=bearer(other_plain)).status_code == 200
