@@ -78,6 +78,7 @@ def axe_findings(page) -> list[dict]:
     only), and a page wider than the window; both count as serious.
     """
     page.evaluate(FLATTEN_BACKGROUNDS, WORST_CASE_BACKGROUNDS)
+    settle(page)
     # Injected once per page load: the page is checked again after a resize without it.
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe.axe_script)
@@ -137,6 +138,22 @@ def check_pages(page, paths, lang: str, who: str) -> list[str]:
     return problems
 
 
+# Two frames: the first runs before the next style and layout pass, the second
+# after it has been painted.
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def settle(page) -> None:
+    """Wait until the page has laid out and painted what the last step changed.
+
+    axe reads boxes and backgrounds asynchronously; a layout still moving (a
+    resize, the phone's menu just opened, the worst-case backgrounds just
+    added) let it pair a box with the wrong background (CI saw white hero
+    text over the body's #f4f6f9, twice, once with the menu open).
+    """
+    page.evaluate(SETTLED)
+
+
 def resize(page, width: int) -> None:
     """Resize a page already loaded, and wait until its layout has the new width.
 
@@ -147,7 +164,7 @@ def resize(page, width: int) -> None:
     """
     page.set_viewport_size({"width": width, "height": 900})
     page.wait_for_function("width => window.innerWidth === width", arg=width)
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
+    settle(page)
 
 
 def report(problems: list[str]) -> str:
