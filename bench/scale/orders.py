@@ -77,6 +77,8 @@ def generate(world: World) -> None:
             "quantity",
             "unit_price",
             "expected_on",
+            "shipped",
+            "delivered",
         ],
     )
     changes = sink.table(OrderStatusChange, ["order_id", "status", "occurred_at"])
@@ -139,21 +141,27 @@ def generate(world: World) -> None:
             ordered_at,
             at,
         )
-        line_ids = [lines.add(order, *row) for row in rows]
+        shipping = status in SHIPPED_STATUSES
+        planned = sent = 0
+        if shipping:
+            planned = rng.choices(SHIPMENTS, SHIPMENT_WEIGHTS)[0]
+            if status in PARTIAL:
+                planned = max(2, planned)
+            sent = 1 if status in PARTIAL else planned
+        delivered_at = times.get(OS.DELIVERED) or times.get(OS.PARTIALLY_DELIVERED)
+        line_ids = []
+        for row in rows:
+            # What the line's shipments carry (OrderLine.shipped), all delivered or none.
+            shipped = sum(_share(row[3], row[0], j, planned) for j in range(sent))
+            line_ids.append(lines.add(order, *row, shipped, shipped if delivered_at else 0))
         for target, moment in times.items():
             changes.add(order, target, moment)
-        if status not in SHIPPED_STATUSES:
+        if not shipping:
             continue
-        planned = rng.choices(SHIPMENTS, SHIPMENT_WEIGHTS)[0]
-        if status in PARTIAL:
-            planned = max(2, planned)
-        sent = 1 if status in PARTIAL else planned
         shipped_at = times.get(OS.SHIPPED) or times[OS.PARTIALLY_SHIPPED]
-        delivered_at = times.get(OS.DELIVERED) or times.get(OS.PARTIALLY_DELIVERED)
         for j in range(sent):
-            # Each line's quantity shared out over the planned shipments, in turn.
             shares = [
-                (line, row[3] // planned + ((j - row[0]) % planned < row[3] % planned))
+                (line, _share(row[3], row[0], j, planned))
                 for line, row in zip(line_ids, rows, strict=True)
             ]
             shares = [(line, quantity) for line, quantity in shares if quantity]
@@ -178,6 +186,11 @@ def generate(world: World) -> None:
                 items.add(shipment, line, quantity)
             if age <= SHIPMENT_DAYS:
                 _track(events, shipment, left, arrived, customer.city, now)
+
+
+def _share(quantity: int, position: int, shipment: int, planned: int) -> int:
+    """A line's quantity in one of the order's planned shipments: shared out in turn."""
+    return quantity // planned + ((shipment - position) % planned < quantity % planned)
 
 
 def _track(events, shipment: int, left: datetime, arrived, city: str, now: datetime) -> None:

@@ -2,7 +2,6 @@
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from ninja import Query, Router, Schema
 
@@ -14,7 +13,7 @@ from clientdesk.api.scopes import Scope
 from clientdesk.core import grants as G
 from clientdesk.core.tenancy import get_visible_or_404
 from clientdesk.orders import queries
-from clientdesk.orders.models import Order
+from clientdesk.orders.models import Order, OrderLine
 
 router = Router(tags=["My orders"])
 
@@ -72,8 +71,7 @@ def _out(order: Order) -> dict:
     }
 
 
-def _line(line: Any) -> dict:
-    # ``shipped`` and ``delivered`` are annotations of queries.order_page
+def _line(line: OrderLine) -> dict:
     return {
         "position": line.position,
         "product_code": line.product_code,

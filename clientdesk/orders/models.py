@@ -187,6 +187,11 @@ class OrderLine(models.Model):
     quantity = models.PositiveIntegerField(_("quantity"), validators=[MinValueValidator(1)])
     unit_price = models.DecimalField(_("unit price"), max_digits=14, decimal_places=2)
     expected_on = models.DateField(_("expected delivery"), null=True, blank=True)
+    # What the line's shipments carry, and of that what was delivered: kept by the
+    # shipment services in the same transaction (services.recount_lines), so that the
+    # order's page, shown and polled far more often than a shipment changes, sums nothing.
+    shipped = models.PositiveIntegerField(_("quantity shipped"), default=0, editable=False)
+    delivered = models.PositiveIntegerField(_("quantity delivered"), default=0, editable=False)
 
     class Meta:
         ordering = ["position"]

@@ -7,8 +7,7 @@ them see; another customer's order does not exist for them (404).
 from datetime import date
 from typing import TypeVar
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from clientdesk.accounts.models import CustomerAccount
@@ -61,11 +60,6 @@ def orders_matching(
 
 def _with_everything() -> QuerySet[Order]:
     """Orders with everything an order's page shows, in a fixed number of queries."""
-    delivered = Q(shipment_items__shipment__status=Shipment.Status.DELIVERED)
-    lines = OrderLine.objects.annotate(
-        shipped=Coalesce(Sum("shipment_items__quantity"), 0),
-        delivered=Coalesce(Sum("shipment_items__quantity", filter=delivered), 0),
-    ).order_by("position")
     shipments = Shipment.objects.select_related("carrier").prefetch_related(
         "events",
         Prefetch(
@@ -73,7 +67,7 @@ def _with_everything() -> QuerySet[Order]:
         ),
     )
     return Order.objects.select_related("account").prefetch_related(
-        Prefetch("lines", queryset=lines),
+        "lines",
         "status_changes",
         Prefetch("shipments", queryset=shipments),
     )

@@ -16,7 +16,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from clientdesk.accounts.models import CustomerAccount
@@ -247,6 +248,7 @@ def shipment_upsert(
     _set_items(shipment, order, items)
     if _shipment_state(shipment) == before:
         return Upserted(shipment, Outcome.UNCHANGED)  # the same data again (an ERP retry)
+    recount_lines(order.pk)
     _touch(order.pk)
     events.record(
         OrderEvent.SHIPMENT_UPSERTED,
@@ -256,6 +258,23 @@ def shipment_upsert(
         data={"shipment": external_id, "status": status, "tracking_number": tracking_number},
     )
     return Upserted(shipment, outcome)
+
+
+def recount_lines(order_id: int) -> None:
+    """Keep the order's lines' shipped and delivered quantities (one UPDATE).
+
+    Called with the order locked, after its shipments' items or statuses changed.
+    """
+    OrderLine.objects.filter(order_id=order_id).update(
+        shipped=_carried(Q()),
+        delivered=_carried(Q(shipment__status=Shipment.Status.DELIVERED)),
+    )
+
+
+def _carried(which: Q) -> Coalesce:
+    """The quantity of a line in its shipments that pass ``which``."""
+    items = ShipmentLine.objects.filter(which, line=OuterRef("pk")).values("line")
+    return Coalesce(Subquery(items.annotate(total=Sum("quantity")).values("total")), 0)
 
 
 def _set_items(shipment: Shipment, order: Order, items: Mapping[int, int]) -> None:
@@ -310,6 +329,9 @@ def shipment_event_add(
             if existing.shipment_id != shipment.pk:
                 raise ServiceError(OrderError.EVENT_OTHER_SHIPMENT, field="external_id")
             return Upserted(existing, Outcome.UNCHANGED)
+    # The order first, as shipment_upsert locks it: two shipments of one order delivered at
+    # once recount its lines one after the other, each seeing the other's status.
+    Order.objects.select_for_update().only("pk").get(pk=shipment.order_id)
     shipment = (
         Shipment.objects.select_for_update(of=("self",)).select_related("order").get(pk=shipment.pk)
     )
@@ -333,6 +355,7 @@ def shipment_event_add(
         if kind == ShipmentEvent.Kind.PICKED_UP and shipment.shipped_at is None:
             shipment.shipped_at = occurred_at
         shipment.save(update_fields=["status", "delivered_at", "shipped_at"])
+        recount_lines(shipment.order_id)
     _touch(shipment.order_id)
     events.record(
         OrderEvent.TRACKED,

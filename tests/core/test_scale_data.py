@@ -11,6 +11,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import Count, F, Max, Min, Q, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -260,6 +261,17 @@ def test_a_shipment_sends_at_most_what_was_ordered(scale_data):
     assert not ShipmentLine.objects.filter(
         ~Q(shipment__status=Shipment.Status.DELIVERED), shipment__order__in=delivered
     ).exists()
+
+
+def test_the_lines_keep_what_their_shipments_carry(scale_data):
+    delivered = Q(shipment_items__shipment__status=Shipment.Status.DELIVERED)
+    counted = OrderLine.objects.annotate(
+        carried=Coalesce(Sum("shipment_items__quantity"), 0),
+        arrived=Coalesce(Sum("shipment_items__quantity", filter=delivered), 0),
+    )
+    assert OrderLine.objects.filter(shipped__gt=0).exists()
+    assert OrderLine.objects.filter(delivered__gt=0).exists()
+    assert not counted.filter(~Q(shipped=F("carried")) | ~Q(delivered=F("arrived"))).exists()
 
 
 def test_a_second_run_refuses_and_adds_nothing(scale_data):

@@ -2,6 +2,7 @@
 quantities, events that move the shipment along; and the demo data."""
 
 import datetime
+import importlib
 from decimal import Decimal
 
 import pytest
@@ -171,6 +172,69 @@ def test_the_order_page_counts_shipped_and_delivered_units_per_line(alfa_order, 
         (2, 2, 2),
         (3, 1, 0),
     ]
+
+
+def kept(order) -> list[tuple[int, int]]:
+    """Each line's kept (shipped, delivered), as stored."""
+    return list(order.lines.order_by("position").values_list("shipped", "delivered"))
+
+
+def deliver(shipment, kind=ShipmentEvent.Kind.DELIVERED, day=2) -> None:
+    services.shipment_event_add(
+        actor=ERP, shipment=shipment, kind=kind, occurred_at=AT + datetime.timedelta(days=day)
+    )
+
+
+@pytest.mark.django_db
+def test_the_lines_keep_what_their_shipments_carry_through_every_change(alfa_order):
+    assert kept(alfa_order) == [(2, 0), (0, 0)]
+    second = services.shipment_upsert(
+        actor=ERP, order=alfa_order, external_id="erp-sh-2", items={2: 3}
+    )
+    assert kept(alfa_order) == [(2, 0), (3, 0)]
+    deliver(second.obj)
+    assert kept(alfa_order) == [(2, 0), (3, 3)]
+    # The ERP sends the shipment again with one unit fewer: the line follows.
+    services.shipment_upsert(
+        actor=ERP,
+        order=alfa_order,
+        external_id="erp-sh-2",
+        status=Shipment.Status.DELIVERED,
+        items={2: 2},
+    )
+    assert kept(alfa_order) == [(2, 0), (2, 2)]
+    # A delivered parcel that comes back is no longer delivered.
+    deliver(second.obj, ShipmentEvent.Kind.RETURNED, day=3)
+    assert kept(alfa_order) == [(2, 0), (2, 0)]
+    # An event older than the newest changes nothing.
+    deliver(Shipment.objects.get(external_id="erp-sh-1"), ShipmentEvent.Kind.DELIVERED, day=0)
+    assert kept(alfa_order) == [(2, 0), (2, 0)]
+
+
+@pytest.mark.django_db
+def test_a_line_the_erp_removes_takes_its_share_of_the_shipment_with_it(alfa_order):
+    services.shipment_upsert(actor=ERP, order=alfa_order, external_id="erp-sh-2", items={2: 3})
+    upsert(
+        alfa_order.account,
+        external_id="erp-so-1",
+        number=alfa_order.number,
+        status=Order.Status.PARTIALLY_SHIPPED,
+        lines=[services.LineData(2, "APC-SRT3000", "UPS APC SRT 3000 VA", 3, Decimal("9850"))],
+    )
+    assert kept(alfa_order) == [(3, 0)]
+
+
+@pytest.mark.django_db
+def test_the_migration_fills_the_kept_quantities_from_the_shipments(alfa_order):
+    from django.apps import apps
+
+    migration = importlib.import_module("clientdesk.orders.migrations.0006_line_quantities_kept")
+    deliver(Shipment.objects.get(external_id="erp-sh-1"))
+    services.shipment_upsert(actor=ERP, order=alfa_order, external_id="erp-sh-2", items={2: 1})
+    before = kept(alfa_order)
+    alfa_order.lines.update(shipped=0, delivered=0)
+    migration.count_from_shipments(apps, None)
+    assert kept(alfa_order) == before == [(2, 2), (1, 0)]
 
 
 @pytest.mark.django_db
