@@ -15,6 +15,7 @@ from clientdesk.billing import documents, ledger
 from clientdesk.billing.models import BillingAccount, Invoice
 from clientdesk.billing.templatetags.billing import money
 from clientdesk.core import grants as G
+from clientdesk.core import trigram
 from clientdesk.core.tenancy import accounts_or_404, get_visible_or_404
 
 S = Invoice.Status
@@ -36,15 +37,6 @@ def _status(invoices: QuerySet[Invoice], status: str, cutoff: date) -> QuerySet[
     return invoices.filter(settled=status).exclude(overdue)
 
 
-def _part_of(field: str, text: str) -> Q:
-    """Rows whose ``field`` holds ``text``: from three characters on, anywhere in it (a
-    trigram index serves that on PostgreSQL, migration 0005); shorter text has no trigram
-    to look up, so it must be the whole value (as typed or in capitals)."""
-    if len(text) >= 3:
-        return Q(**{f"{field}__icontains": text})
-    return Q(**{f"{field}__in": {text, text.upper()}})
-
-
 def invoices_matching(
     user,
     *,
@@ -63,7 +55,7 @@ def invoices_matching(
         "account"
     )
     if number:
-        invoices = invoices.filter(_part_of("number", number))
+        invoices = invoices.filter(trigram.contains(number, "number"))
     if kind:
         invoices = invoices.filter(kind=kind)
     if status:
@@ -77,7 +69,7 @@ def invoices_matching(
     if amount_max is not None:
         invoices = invoices.filter(total__lte=amount_max)
     if po:
-        invoices = invoices.filter(_part_of("po_number", po))
+        invoices = invoices.filter(trigram.contains(po, "po_number"))
     return invoices
 
 

@@ -12,6 +12,7 @@ from django.http import Http404
 from clientdesk.accounts.models import CustomerAccount
 from clientdesk.contracts.models import Contract, ContractDocument, Equipment
 from clientdesk.core import grants as G
+from clientdesk.core import trigram
 from clientdesk.core.business_hours import BusinessCalendar
 from clientdesk.core.models import VendorConfig
 from clientdesk.core.tenancy import accounts_or_404, get_visible_or_404
@@ -25,14 +26,35 @@ def contract_accounts(user) -> list[CustomerAccount]:
 def contracts_matching(
     user, *, q: str = "", status: str = "", kind: str = ""
 ) -> QuerySet[Contract]:
+    """The user's contracts that pass the list's filters, newest first.
+
+    The number and the title are found from any part of them through the trigram indexes;
+    a search shorter than the index can look up matches a whole value.
+    """
     contracts = Contract.objects.listed_for(user, G.CONTRACTS_VIEW).select_related("account")
     if q:
-        contracts = contracts.filter(Q(number__icontains=q) | Q(title__icontains=q))
+        contracts = contracts.filter(trigram.contains(q, "number", "title"))
     if status:
         contracts = contracts.filter(status=status)
     if kind:
         contracts = contracts.filter(kind=kind)
     return contracts.order_by("-start_date", "-number")
+
+
+def staff_contracts_matching(q: str = "") -> QuerySet[Contract]:
+    """Every customer's contracts, for the staff list (paged by arrival, core.paging).
+
+    A contract's number from any part of it (through its trigram index), or a customer's
+    number whole or its name in part: the customers are read first (one small query) and
+    named, as an OR across the join would leave PostgreSQL no index to read.
+    """
+    contracts = Contract.objects.select_related("account")
+    if q:
+        named = CustomerAccount.objects.filter(Q(number__iexact=q) | Q(name__icontains=q))
+        contracts = contracts.filter(
+            trigram.contains(q, "number") | Q(account__in=list(named.values_list("pk", flat=True)))
+        )
+    return contracts
 
 
 def contract_page(user, public_id) -> Contract:
@@ -70,9 +92,7 @@ def equipment_list(user, *, q: str = "") -> QuerySet[Equipment]:
         "account", "contract"
     )
     if q:
-        machines = machines.filter(
-            Q(serial_number__icontains=q) | Q(machine_type__icontains=q) | Q(model__icontains=q)
-        )
+        machines = machines.filter(trigram.contains(q, "serial_number", "machine_type", "model"))
     return machines
 
 

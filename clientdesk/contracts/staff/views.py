@@ -3,20 +3,20 @@
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from clientdesk.contracts import services, signatures
+from clientdesk.contracts import queries, services, signatures
 from clientdesk.contracts.models import Contract, SignatureRequest
 from clientdesk.contracts.staff.forms import SendForm
 from clientdesk.core.actors import actor_of
 from clientdesk.core.errors import ServiceError, add_to_form
+from clientdesk.core.paging import keyset_page
 
 SEND = "contracts.send_signaturerequest"
+PAGE_SIZE = 50
 
 
 @staff_member_required
@@ -24,16 +24,11 @@ SEND = "contracts.send_signaturerequest"
 @require_GET
 def contract_list(request):
     q = request.GET.get("q", "").strip()
-    contracts = Contract.objects.select_related("account").order_by("-start_date")
-    if q:
-        contracts = contracts.filter(
-            Q(number__icontains=q) | Q(account__name__icontains=q) | Q(account__number=q)
-        )
-    page = Paginator(contracts, 25).get_page(request.GET.get("page"))
+    page = keyset_page(request, queries.staff_contracts_matching(q), limit=PAGE_SIZE)
     return render(
         request,
         "contracts/staff/contract_list.html",
-        {"page": page, "q": q, "current_section": "backoffice"},
+        {**page, "q": q, "current_section": "backoffice"},
     )
 
 
