@@ -100,7 +100,7 @@ def _word(subject: str) -> str | None:
 
 def _last_page(invoices) -> str | None:
     """The list's "Last page" link, which reads the list backwards from its end
-    (billing/keyset.py). None when the list has one page."""
+    (core/keyset.py). None when the list has one page."""
     return "/invoices/?last=1" if invoices[PER_PAGE : PER_PAGE + 1].exists() else None
 
 

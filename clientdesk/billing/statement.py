@@ -19,9 +19,9 @@ from typing import Any
 from django.db import connection
 from django.db.models import Case, DecimalField, F, Q, QuerySet, Sum, When
 
-from clientdesk.billing import keyset
 from clientdesk.billing.models import BillingAccount, Invoice, LedgerEntry, Payment
 from clientdesk.billing.money import ZERO, cents
+from clientdesk.core import keyset
 
 BUCKETS = ("not_due", "1_30", "31_60", "61_90", "over_90")
 MOVEMENTS_PER_PAGE = 100

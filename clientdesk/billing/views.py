@@ -12,9 +12,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from clientdesk.billing import documents, einvoice, exports, keyset, ledger, queries, services
+from clientdesk.billing import documents, einvoice, exports, ledger, queries, services
 from clientdesk.billing.forms import InvoiceFilterForm
 from clientdesk.billing.models import BillingSettings
+from clientdesk.core import keyset
 from clientdesk.core.actors import actor_of
 from clientdesk.support.storage import private_storage
 

@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from clientdesk.billing import keyset
 from clientdesk.contracts import queries
 from clientdesk.contracts.forms import ContractFilterForm, EquipmentFilterForm
 from clientdesk.contracts.models import Contract, Equipment
+from clientdesk.core import keyset
 
 PER_PAGE = 25
 

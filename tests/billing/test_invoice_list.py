@@ -101,7 +101,7 @@ def test_next_and_previous_walk_the_pages_by_keyset(client, alfa_admin, alfa):
 def test_beyond_the_limit_the_list_says_more_than_without_counting_all(
     client, alfa_admin, documents, monkeypatch
 ):
-    from clientdesk.billing import keyset
+    from clientdesk.core import keyset
 
     monkeypatch.setattr(keyset, "COUNT_LIMIT", 2)
     client.force_login(alfa_admin)  # who reads English

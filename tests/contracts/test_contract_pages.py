@@ -96,7 +96,7 @@ def test_a_document_answers_404_to_another_customer_and_to_a_colleague_without_t
 def test_the_list_pages_by_keyset_to_its_last_page_and_caps_its_count(
     client, alfa, alfa_admin, monkeypatch
 ):
-    from clientdesk.billing import keyset
+    from clientdesk.core import keyset
 
     for day in range(30):
         ContractFactory(

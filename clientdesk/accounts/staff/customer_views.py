@@ -14,7 +14,7 @@ from clientdesk.accounts.forms import MembershipGrantsForm
 from clientdesk.accounts.models import CustomerAccount, Invitation, Membership, User
 from clientdesk.accounts.staff import queries as staff_queries
 from clientdesk.accounts.staff.forms import CustomerSearchForm
-from clientdesk.billing import keyset
+from clientdesk.core import keyset
 
 SECTION = {"current_section": "backoffice"}
 # Newest first: the keyset helper pages by a number or a date and the customer number.

@@ -17,7 +17,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
-COUNT_LIMIT = 1000
+from clientdesk.core.paging import COUNT_LIMIT
 
 
 @dataclass(frozen=True)
