@@ -3,15 +3,25 @@ on the page and as CSV, XLSX and PDF with the same figures.
 
 The page shows a page of each statement's movements; ``ledger`` names the statement
 whose movements the ``after`` / ``before`` cursor pages, the others show their first.
-The exports hold every movement of the period.
+The exports hold every movement of the period; the PDF up to a printable length.
 """
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from clientdesk.billing import ledger, queries, statement_exports
-from clientdesk.billing.statement import BUCKETS, chart, rows, statement
+from clientdesk.billing.statement import (
+    BUCKETS,
+    PDF_MOVEMENTS,
+    chart,
+    rows,
+    statement,
+    too_long_for_pdf,
+)
 from clientdesk.billing.statement_forms import StatementForm
 
 SECTION = "statement"
@@ -45,6 +55,7 @@ def statement_page(request):
             "start": start,
             "end": end,
             "buckets": BUCKETS,
+            "pdf_movements": PDF_MOVEMENTS,
             "query": request.GET.urlencode(),
             "current_section": SECTION,
         },
@@ -69,4 +80,14 @@ def statement_xlsx(request):
 @require_GET
 def statement_pdf(request):
     _form, start, end, statements = _statements(request)
+    if any(too_long_for_pdf(s) for s in statements):
+        messages.error(
+            request,
+            _(
+                "The PDF holds at most %(limit)s movements an account, and this period has "
+                "more. Choose a shorter period, or export CSV or XLSX: they hold every movement."
+            )
+            % {"limit": PDF_MOVEMENTS},
+        )
+        return redirect(f"{reverse('statement:show')}?{request.GET.urlencode()}")
     return statement_exports.pdf_response(statements, start, end, {"buckets": BUCKETS})

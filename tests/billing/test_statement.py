@@ -85,6 +85,22 @@ def test_the_xlsx_and_the_pdf_hold_the_same_figures(client, alfa_admin, movement
     assert "1.233,55" in text and "1.000,00" in text and "CTS-EXP-1" in text
 
 
+def test_a_period_too_long_for_a_pdf_is_sent_back_to_the_page_with_the_way_out(
+    client, alfa_admin, movements, monkeypatch
+):
+    from clientdesk.billing import statement as statement_module
+
+    client.force_login(alfa_admin)
+    query = {"period": "custom", "date_from": "2026-01-01", "date_to": "2026-12-31"}
+    monkeypatch.setattr(statement_module, "PDF_MOVEMENTS", 1)  # the fixture has two
+    refused = client.get(reverse("statement:pdf"), query, follow=True)
+    assert refused.redirect_chain[-1][0].startswith(reverse("statement:show") + "?period=custom")
+    assert refused.context["start"] == D(2026, 1, 1)  # the period the user chose, kept
+    assert "Alegeți o perioadă mai scurtă" in refused.content.decode()
+    monkeypatch.setattr(statement_module, "PDF_MOVEMENTS", 2)
+    assert client.get(reverse("statement:pdf"), query)["Content-Type"] == "application/pdf"
+
+
 def test_a_custom_period_needs_both_ends_in_order(client, alfa_admin, movements):
     client.force_login(alfa_admin)
     url = reverse("statement:show")
