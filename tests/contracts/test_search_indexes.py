@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.db import connection
 
 from clientdesk.contracts.models import Contract, Equipment
 from clientdesk.contracts.queries import (
@@ -11,7 +10,7 @@ from clientdesk.contracts.queries import (
     equipment_list,
     staff_contracts_matching,
 )
-from tests.support.search_plans import plan, postgresql_only
+from tests.support.search_plans import as_vacuumed, plan, postgresql_only
 
 pytestmark = [postgresql_only, pytest.mark.django_db]
 INDEXES = [
@@ -45,13 +44,7 @@ def many_contracts(alfa):
         )
         for n in range(3000)
     )
-    with connection.cursor() as cursor:
-        # New rows wait in a GIN index's pending list until a vacuum; the planner counts
-        # the cost of reading that list, which a live database's autovacuum keeps short.
-        for index in INDEXES:
-            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
-        cursor.execute("ANALYZE contracts_contract")
-        cursor.execute("ANALYZE contracts_equipment")
+    as_vacuumed(INDEXES, ["contracts_contract", "contracts_equipment"])
 
 
 def test_the_contract_search_reads_the_number_and_title_indexes(alfa_admin, many_contracts):

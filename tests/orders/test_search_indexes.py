@@ -4,11 +4,10 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 
 from clientdesk.orders.models import Order, OrderLine
 from clientdesk.orders.queries import orders_matching
-from tests.support.search_plans import plan, postgresql_only
+from tests.support.search_plans import as_vacuumed, plan, postgresql_only
 
 pytestmark = [postgresql_only, pytest.mark.django_db]
 INDEXES = [
@@ -44,13 +43,7 @@ def many_orders(alfa):
         )
         for n, order in enumerate(orders)
     )
-    with connection.cursor() as cursor:
-        # New rows wait in a GIN index's pending list until a vacuum; the planner counts
-        # the cost of reading that list, which a live database's autovacuum keeps short.
-        for index in INDEXES:
-            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
-        cursor.execute("ANALYZE orders_order")
-        cursor.execute("ANALYZE orders_orderline")
+    as_vacuumed(INDEXES, ["orders_order", "orders_orderline"])
 
 
 def test_the_search_box_reads_the_number_and_po_indexes(alfa_admin, many_orders):
