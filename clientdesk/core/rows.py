@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 from urllib.parse import quote
 
+from django.db.models import Choices
 from django.urls import reverse
 from django.utils import formats
 from django.utils.functional import Promise
@@ -39,6 +40,19 @@ def cell_labels(labels: Mapping[str, Promise]) -> dict[str, str]:
     """Each cell's label (data-label, for the stacked layout of a phone) translated once
     for the whole table, escaped."""
     return {name: escape(str(label)) for name, label in labels.items()}
+
+
+def choice_labels(choices: type[Choices]) -> Callable[[Any], str]:
+    """The label of a choice by its value, escaped, each translated once for the whole
+    table; a value that is not a choice as it is, like ``get_FOO_display()``, which builds
+    a dict of every choice, translating each label, for each row (a 25-row list spent about
+    1 ms on it)."""
+    labels = {value: escape(str(label)) for value, label in choices.choices}
+
+    def label_of(value: Any) -> str:
+        return labels.get(value) or escape(str(value))
+
+    return label_of
 
 
 def customer_cells(shown: bool) -> Callable[[Any], str]:

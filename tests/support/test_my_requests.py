@@ -1,6 +1,6 @@
 """My requests: mine and my colleagues', filtered, searched, paginated, in constant queries."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -54,6 +54,34 @@ def test_a_row_names_who_filed_it_and_the_company_when_the_user_follows_several(
     assert f"<td>{alfa.name}</td>" in mine
     assert "Mihai &lt;Ionescu&gt;" in theirs
     assert f"<td>{beta.name}</td>" in theirs
+
+
+def test_a_row_holds_each_cell_escaped_with_the_day_in_the_vendors_time_zone(
+    client, alfa, alfa_admin
+):
+    waiting = SupportRequestFactory(
+        account=alfa,
+        requester=alfa_admin,
+        subject="Imprimanta <HP> & toner",
+        status=Status.WAITING,
+        # 00:30 on 2 March in Bucharest.
+        created_at=datetime(2026, 3, 1, 22, 30, tzinfo=UTC),
+    )
+    alfa_admin.language = "ro"
+    alfa_admin.save(update_fields=["language"])
+    client.force_login(alfa_admin)
+    page = listed(client)
+    row = next(row.split("</tr>")[0] for row in page.split("<tr>") if "request-link" in row)
+    href = reverse("support:detail", args=[waiting.number])
+    assert (
+        f'<a class="request-link" href="{href}"><span class="mono">{waiting.number}</span> '
+        '<span class="request-link__subject">Imprimanta &lt;HP&gt; &amp; toner</span></a>'
+    ) in row
+    assert '<span class="badge badge--warning">Așteaptă răspunsul dumneavoastră</span>' in row
+    assert f"<td>{waiting.type.name}</td>" in row
+    assert '<td class="nowrap">2 mar. 2026<br><span class="muted">de dumneavoastră</span>' in row
+    # One company: no company column.
+    assert f"<td>{alfa.name}</td>" not in row
 
 
 def test_without_the_requests_grant_the_list_shows_nothing_of_the_account(

@@ -10,6 +10,7 @@ from clientdesk.contracts.models import Contract
 from clientdesk.core.rows import (
     UUID_SAMPLE,
     cell_labels,
+    choice_labels,
     customer_cells,
     short_dates,
     table_rows,
@@ -42,16 +43,17 @@ def contract_rows(
     customer = customer_cells(several_accounts)
     day = short_dates()
     url_of = urls_of("contracts:detail", UUID_SAMPLE)
+    kind_of, status_of = choice_labels(Contract.Kind), choice_labels(Contract.Status)
 
     def row_html(contract: Contract, notice_day: date | None) -> str:
         return CONTRACT_ROW.format(
             url=url_of(contract.public_id),
             number=escape(contract.number),
             title=f"<br>{escape(contract.title)}" if contract.title else "",
-            kind=escape(contract.get_kind_display()),
+            kind=kind_of(contract.kind),
             customer=customer(contract.account),
             badge=contract.badge,
-            status=escape(contract.get_status_display()),
+            status=status_of(contract.status),
             renewal=day(contract.renewal_date),
             notice=day(notice_day),
             **labels,

@@ -9,6 +9,7 @@ from clientdesk.billing.templatetags.billing import grouped
 from clientdesk.core.rows import (
     UUID_SAMPLE,
     cell_labels,
+    choice_labels,
     customer_cells,
     short_dates,
     table_rows,
@@ -44,6 +45,7 @@ def order_rows(orders: Iterable[Order], several_accounts: bool, staff: bool) -> 
     url_of = urls_of("orders_staff:detail" if staff else "orders:detail", UUID_SAMPLE)
     day = short_dates()
     customer_cell = customer_cells(several_accounts)
+    status_of = choice_labels(Order.Status)
 
     def customer(order: Order) -> str:
         if not staff:
@@ -64,7 +66,7 @@ def order_rows(orders: Iterable[Order], several_accounts: bool, staff: bool) -> 
             customer=customer(order),
             ordered_on=day(order.ordered_on),
             badge=order.badge,
-            status=escape(order.get_status_display()),
+            status=status_of(order.status),
             expected_on="—" if order.is_closed else day(order.expected_on),
             total=escape(grouped(order.total)),
             currency=escape(order.currency),

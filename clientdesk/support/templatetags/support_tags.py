@@ -3,13 +3,14 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import dateformat, formats, timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from clientdesk.core.rows import table_rows, urls_of
+from clientdesk.core.rows import choice_labels, short_dates, table_rows, urls_of
 from clientdesk.support import events, sla
 from clientdesk.support.general import ORDER_QUESTION
+from clientdesk.support.models import Status
 
 register = template.Library()
 
@@ -42,9 +43,14 @@ def queue_rows(requests) -> SafeString:
     of the page's CPU. Dates in the active time zone (the page sets the vendor's)."""
     now = timezone.now()
     url_of = urls_of("support_staff:detail", "REQ-0000-000000")
+    status_of = choice_labels(Status)
+
+    # The format and the time zone looked up once for the table, not for each of 50 dates.
+    datetime_format = formats.get_format("SHORT_DATETIME_FORMAT")
+    zone = timezone.get_current_timezone()
 
     def when(due) -> str:
-        return escape(formats.date_format(timezone.localtime(due), "SHORT_DATETIME_FORMAT"))
+        return escape(dateformat.format(due.astimezone(zone), datetime_format))
 
     def row_html(r) -> str:
         targets = "".join(
@@ -58,9 +64,50 @@ def queue_rows(requests) -> SafeString:
             escape(r.number), r.version, escape(_("Select %(number)s") % {"number": r.number}),
             url_of(r.number), escape(r.subject),
             escape(r.type.name), escape(r.queue.name), escape(r.account.name),
-            escape(r.account.number), r.status_badge, escape(r.get_status_display()),
+            escape(r.account.number), r.status_badge, status_of(r.status),
             escape(assignee or "—"), targets,
         )  # fmt: skip
+
+    return table_rows(row_html(r) for r in requests)
+
+
+# A row of "My requests": the request (linked), its status as the customer reads it, its
+# type, the day it was filed and by whom, and its company (CUSTOMER, for a user who follows
+# several). Every value is escaped.
+REQUEST_ROW = (
+    '<tr>\n<td><a class="request-link" href="{url}"><span class="mono">{number}</span> '
+    '<span class="request-link__subject">{subject}</span></a></td>\n'
+    '<td><span class="badge badge--{badge}">{status}</span></td>\n<td>{type}</td>\n'
+    '<td class="nowrap">{filed}<br><span class="muted">{by}</span></td>{customer}\n</tr>'
+)
+
+
+@register.simple_tag(takes_context=True)
+def request_rows(context, requests, several_accounts: bool) -> SafeString:
+    """The rows of "My requests", built here rather than by the template (its row loop was
+    half of the page's CPU). The day filed in the active time zone."""
+    url_of = urls_of("support:detail", "REQ-0000-000000")
+    day = short_dates()
+    user_id = context["user"].pk
+    by_you = escape(_("by you"))
+
+    def filed_by(r) -> str:
+        if r.requester_id == user_id:
+            return by_you
+        return escape((r.requester.get_full_name() if r.requester else "") or "—")
+
+    def row_html(r) -> str:
+        return REQUEST_ROW.format(
+            url=url_of(r.number),
+            number=escape(r.number),
+            subject=escape(r.subject),
+            badge=r.status_badge,
+            status=escape(r.customer_status),
+            type=escape(r.type.name),
+            filed=day(timezone.localtime(r.created_at).date()),
+            by=filed_by(r),
+            customer=f"\n<td>{escape(r.account.name)}</td>" if several_accounts else "",
+        )
 
     return table_rows(row_html(r) for r in requests)
 

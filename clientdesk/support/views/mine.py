@@ -26,6 +26,7 @@ def request_list(request):
             "form": form,
             "page": page,
             "accounts": accounts,
+            "several_accounts": len(accounts) > 1,
             "filtered": any(request.GET.get(name) for name in form.fields),
         },
     )
