@@ -4,12 +4,16 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from clientdesk.support import deflection
 from clientdesk.support.models import DeflectionEvent, SupportRequest
 from tests.kb.factories import ArticleFactory
+from tests.support.search_plans import postgresql_only
 
 pytestmark = pytest.mark.usefixtures("general_types")
 VISIT = uuid.UUID("4a1f6a9e-0d8c-4c55-9a43-2f6f3b7c1d20")
@@ -141,6 +145,41 @@ def test_the_staff_queue_shows_the_figures(client, agent, alfa_admin, db):
     client.force_login(agent)
     page = client.get(reverse("support_staff:queue")).content.decode()
     assert "1 visits followed one; 1 then filed nothing (deflected)" in page
+
+
+def visited(hours_ago: float) -> DeflectionEvent:
+    opened = timezone.now() - timedelta(hours=hours_ago)
+    return DeflectionEvent.objects.create(
+        visit=uuid.uuid4(), lang="en", first_opened_at=opened, last_opened_at=opened
+    )
+
+
+def test_the_queue_counts_its_figures_at_most_once_a_minute(client, agent):
+    visited(2)
+    client.force_login(agent)
+    queue = reverse("support_staff:queue")
+    assert "1 visits followed one" in client.get(queue).content.decode()
+    visited(3)
+    # Within the minute, the figures counted on the first load.
+    assert "1 visits followed one" in client.get(queue).content.decode()
+    cache.clear()  # as when the minute has passed
+    assert "2 visits followed one" in client.get(queue).content.decode()
+
+
+@postgresql_only
+def test_the_figures_count_a_period_from_its_index_not_the_whole_table(db):
+    for hours_ago in (1, 2, 24 * 40):
+        visited(hours_ago)
+    with CaptureQueriesContext(connection) as captured:
+        counted = deflection.figures(timezone.now() - timedelta(days=30))
+    assert counted.followed == 2
+    with connection.cursor() as cursor:
+        # On three rows a scan is cheapest; what matters is what the planner can use.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("EXPLAIN " + captured[0]["sql"])
+        found = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan using deflection_by_first_opened" in found
 
 
 def test_suggestions_need_a_signed_in_user(client):

@@ -3,8 +3,6 @@
 What an agent changes is in actions.py.
 """
 
-from datetime import timedelta
-
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import FileResponse
 from django.shortcuts import render
@@ -28,7 +26,6 @@ def queue(request):
     form = StaffFilterForm(request.GET, queues=staff_queries.queues())
     listed = staff_queries.queue_matching(request.user, **form.filters())
     page = CappedPaginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
-    since = timezone.now() - timedelta(days=FIGURES_DAYS)
     return render(
         request,
         "support/staff/queue.html",
@@ -38,7 +35,7 @@ def queue(request):
             "page": page,
             "bulk_form": BulkStatusForm(),
             "now": timezone.now(),
-            "figures": deflection.figures(since),
+            "figures": deflection.recent_figures(FIGURES_DAYS),
             "figures_days": FIGURES_DAYS,
         },
     )
