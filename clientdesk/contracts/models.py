@@ -183,6 +183,14 @@ class Equipment(models.Model):
 
     class Meta:
         ordering = ["machine_type", "serial_number"]
+        indexes = [
+            # A customer's machines in the list's order: a page is read from the index,
+            # not sorted from every machine of the account.
+            models.Index(
+                fields=["account", "machine_type", "serial_number"],
+                name="equipment_account_listed",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["account", "serial_number"], name="equipment_unique_serial"

@@ -7,7 +7,6 @@ or with it only on other accounts, gets 404.
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from clientdesk.contracts import queries
 from clientdesk.contracts.forms import ContractFilterForm, EquipmentFilterForm
 from clientdesk.contracts.models import Contract, Equipment
 from clientdesk.core import keyset
+from clientdesk.core.paging import CappedPaginator
 
 PER_PAGE = 25
 
@@ -103,7 +103,7 @@ def equipment_list(request):
     accounts = queries.contract_accounts(request.user)
     form = EquipmentFilterForm(request.GET)
     q = form.cleaned_data.get("q", "") if form.is_valid() else ""
-    page = Paginator(queries.equipment_list(request.user, q=q), PER_PAGE).get_page(
+    page = CappedPaginator(queries.equipment_list(request.user, q=q), PER_PAGE).get_page(
         request.GET.get("page")
     )
     today = timezone.localdate()

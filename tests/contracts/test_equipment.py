@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from clientdesk.contracts.models import Contract
+from clientdesk.core.paging import CappedPaginator
 from tests.contracts.factories import ContractFactory, EquipmentFactory
 from tests.factories import MembershipFactory
 
@@ -35,6 +36,22 @@ def test_the_inventory_lists_the_accounts_machines_only(client, alfa, alfa_admin
     client.force_login(alfa_admin)
     page = client.get(reverse("equipment:list")).content.decode()
     assert ours.serial_number in page and theirs.serial_number not in page
+
+
+def test_a_long_inventory_pages_on_and_past_the_limit_says_more_than(
+    client, alfa, alfa_admin, monkeypatch
+):
+    EquipmentFactory.create_batch(30, account=alfa)
+    client.force_login(alfa_admin)
+    listed = reverse("equipment:list")
+    first = client.get(listed).content.decode()
+    assert "30 machines" in first and first.count("<tr>") == 26  # the head and 25 rows
+    assert 'href="?page=2" rel="next"' in first
+    second = client.get(listed, {"page": 2}).content.decode()
+    assert second.count("<tr>") == 6 and "Page 2 of 2" in second
+    monkeypatch.setattr(CappedPaginator, "limit", 20)
+    capped = client.get(listed).content.decode()
+    assert "More than 20 machines" in capped and "Page 1</span>" in capped
 
 
 def test_ask_about_this_machine_starts_a_quote_request_with_the_serial(client, alfa, alfa_admin):

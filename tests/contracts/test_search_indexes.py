@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 
 from clientdesk.contracts.models import Contract, Equipment
 from clientdesk.contracts.queries import (
@@ -59,3 +60,10 @@ def test_the_machine_search_reads_its_three_indexes(alfa_admin, many_contracts):
 
 def test_the_staff_search_reads_the_number_index(many_contracts):
     assert "contract_number_trgm" in plan(staff_contracts_matching("001234"))
+
+
+def test_a_page_of_machines_is_read_in_order_from_the_account_index(alfa_admin, many_contracts):
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    used = equipment_list(alfa_admin)[:26].explain()
+    assert "equipment_account_listed" in used and "Sort" not in used

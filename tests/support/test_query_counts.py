@@ -68,4 +68,5 @@ def test_the_staff_queue_and_a_staff_request_cost_the_same_whatever_the_data(
     few = [queries(client, url) for url in urls]
     more_requests(alfa, alfa_admin, 40, replies=3)
     MessageFactory.create_batch(10, request=support_request)
-    assert [queries(client, url) for url in urls] == few == [9, 9, 12]
+    # The queue's FAQ figures were counted by the first load and are kept a minute.
+    assert [queries(client, url) for url in urls] == few == [8, 8, 12]
