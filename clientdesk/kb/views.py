@@ -1,6 +1,5 @@
 """Public FAQ pages: thin views over queries.py and services.py."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
 from clientdesk.core.actors import visitor
+from clientdesk.core.paging import CappedPaginator
 from clientdesk.kb import queries, services
 from clientdesk.kb.forms import FollowForm, SearchForm, VoteForm
 from clientdesk.kb.models import current_language
@@ -42,7 +42,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     lang = current_language()
     found = queries.category_for(slug)
-    paginator = Paginator(queries.category_articles(found, lang), CATEGORY_PAGE_SIZE)
+    paginator = CappedPaginator(queries.category_articles(found, lang), CATEGORY_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     return render(request, "kb/category.html", {**SECTION, "category": found, "page": page})
 

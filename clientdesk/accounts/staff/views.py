@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -12,6 +11,7 @@ from clientdesk.accounts.models import AccessRequest
 from clientdesk.core import grants as G
 from clientdesk.core.actors import actor_of
 from clientdesk.core.errors import ServiceError, add_to_form
+from clientdesk.core.paging import CappedPaginator
 
 PAGE_SIZE = 25
 
@@ -28,7 +28,7 @@ def access_queue(request):
         .select_related("user", "account", "decided_by")
         .order_by("created_at" if status == AccessRequest.Status.PENDING else "-decided_at")
     )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "backoffice/access_queue.html",

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -19,6 +18,7 @@ from clientdesk.contracts import services
 from clientdesk.contracts.models import Contract, Equipment
 from clientdesk.core.actors import actor_of
 from clientdesk.core.errors import ServiceError
+from clientdesk.core.paging import CappedPaginator
 from clientdesk.support.models import OPEN_STATUSES, SupportRequest
 
 CONFIRM = "contracts.confirm_servicepac"
@@ -73,7 +73,7 @@ def registrations(requests: list[SupportRequest]) -> list[Registration]:
 @permission_required(CONFIRM, raise_exception=True)
 @require_GET
 def servicepac_list(request):
-    page = Paginator(_waiting(), 25).get_page(request.GET.get("page"))
+    page = CappedPaginator(_waiting(), 25).get_page(request.GET.get("page"))
     return render(
         request,
         "contracts/staff/servicepac_list.html",

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -10,6 +9,7 @@ from clientdesk.core import services, staff_mail
 from clientdesk.core.actors import actor_of
 from clientdesk.core.errors import ServiceError, add_to_form
 from clientdesk.core.models import OutboundEmail
+from clientdesk.core.paging import CappedPaginator
 from clientdesk.core.staff.forms import StaffMailForm
 
 PAGE_SIZE = 25
@@ -19,7 +19,7 @@ PAGE_SIZE = 25
 @permission_required("core.view_outboundemail", raise_exception=True)
 @require_GET
 def outbox(request):
-    page = Paginator(OutboundEmail.objects.all(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(OutboundEmail.objects.all(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request, "backoffice/outbox.html", {"page": page, "current_section": "backoffice"}
     )

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from clientdesk.core.actors import actor_of
 from clientdesk.core.errors import ServiceError, add_to_form
+from clientdesk.core.paging import CappedPaginator
 from clientdesk.kb import services
 from clientdesk.kb.models import Article, Category
 from clientdesk.kb.rendering import render_markdown
@@ -34,7 +34,7 @@ def _staff_with(permission: str):
 def article_list(request: HttpRequest) -> HttpResponse:
     form = ArticleFilterForm(request.GET)
     rows = queries.articles(form.filters())
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, **SECTION}
     return render(request, "kb/staff/article_list.html", context)
 

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from clientdesk.core.actors import actor_of
 from clientdesk.core.errors import ServiceError, add_to_form
+from clientdesk.core.paging import CappedPaginator
 from clientdesk.webhooks import services
 from clientdesk.webhooks.models import Delivery, Endpoint
 from clientdesk.webhooks.staff.forms import EndpointForm, NewEndpointForm
@@ -149,7 +149,7 @@ def endpoint_replay(request, public_id):
 def delivery_log(request, public_id):
     endpoint = _endpoint(public_id)
     deliveries = endpoint.deliveries.defer("body").order_by("-created_at", "-pk")
-    page = Paginator(deliveries, PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(deliveries, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "webhooks/staff/delivery_log.html",
